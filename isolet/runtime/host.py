@@ -1,0 +1,155 @@
+"""The Python side of one isolate: event queue, requests in flight, timers, CPU meter.
+
+The engine creates one ``IsolateHost`` per isolate and binds every op to it.
+Ops run on two threads: ``async def`` ops on the asyncio loop, plain ops on
+the isolate's own thread. State touched from both goes through
+``loop.call_soon_threadsafe``; the CPU meter fields are plain ints written by
+one thread and read by the watchdog, which tolerates a stale read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from isolet.observability.logs import LogRecord, LogSink
+from isolet.runtime.context import IncomingRequest, OutgoingResponse, RequestContext
+
+
+@dataclass(slots=True)
+class CpuMeter:
+    """CPU time of the isolate thread, read at each crossing.
+
+    ``slice_start_ns`` is the thread CPU clock when JS last got control back;
+    the watchdog compares it with the clock now to catch a slice that runs
+    too long. Slices that end in an op carrying a request id are added to
+    that request's total.
+    """
+
+    clock_id: int | None = None
+    slice_start_ns: int = 0
+
+    def now(self) -> int:
+        if self.clock_id is None:
+            return 0
+        return time.clock_gettime_ns(self.clock_id)
+
+
+@dataclass(slots=True)
+class HostConfig:
+    worker_name: str
+    # Facts handed to JS at boot: compat flags, cf defaults, etc.
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class IsolateHost:
+    """Per-isolate state shared by every op bound into that isolate."""
+
+    def __init__(self, config: HostConfig, loop: asyncio.AbstractEventLoop, log: LogSink) -> None:
+        self.config = config
+        self.loop = loop
+        self._log = log
+        self._events: deque[dict[str, Any]] = deque()
+        self._waiter: asyncio.Future[None] | None = None
+        self._ids = itertools.count(1)
+        self.requests: dict[int, RequestContext] = {}
+        self.timers: dict[int, tuple[asyncio.TimerHandle, asyncio.Future[bool]]] = {}
+        self.cpu = CpuMeter()
+        self.closed = False
+
+    # -- logging (any thread) ------------------------------------------------
+    def log(self, level: str, message: str, request_id: int | None = None) -> None:
+        self._log(LogRecord(self.config.worker_name, level, message, request_id=request_id))
+
+    # -- events in (asyncio thread) -------------------------------------------
+    def push_event(self, event: dict[str, Any]) -> None:
+        self._events.append(event)
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    async def next_events(self, probe: bool) -> list[dict[str, Any]] | None:
+        """The next batch of events for the JS loop; None tells it to stop.
+
+        With ``probe`` set the call returns at once (possibly with no events):
+        JS uses it to let its pending microtasks drain before it decides that
+        a request can never be answered.
+        """
+        while not self._events and not self.closed and not probe:
+            self._waiter = self.loop.create_future()
+            await self._waiter
+            self._waiter = None
+        if self.closed and not self._events:
+            return None
+        batch = list(self._events)
+        self._events.clear()
+        return batch
+
+    def start_request(self, request: IncomingRequest) -> RequestContext:
+        rid = next(self._ids)
+        ctx = RequestContext(
+            id=rid, request=request, response=self.loop.create_future(), done=self.loop.create_future()
+        )
+        self.requests[rid] = ctx
+        event: dict[str, Any] = {
+            "type": "fetch",
+            "id": rid,
+            "method": request.method,
+            "url": request.url,
+            "headers": [list(h) for h in request.headers],
+            "body": request.body,
+            "streamed": request.body_stream is not None,
+            "cf": request.cf,
+        }
+        self.push_event(event)
+        return ctx
+
+    # -- results out (isolate thread -> asyncio) ------------------------------
+    def resolve_response(self, rid: int, response: OutgoingResponse) -> None:
+        ctx = self.requests.get(rid)
+        if ctx is None:
+            return
+        self.loop.call_soon_threadsafe(_set_result, ctx.response, response)
+
+    def finish(self, rid: int) -> None:
+        ctx = self.requests.pop(rid, None)
+        if ctx is not None:
+            self.loop.call_soon_threadsafe(_set_result, ctx.done, None)
+
+    def fail_all(self, error: BaseException) -> None:
+        """The isolate died: every request in flight gets ``error`` (asyncio thread)."""
+        self.closed = True
+        for ctx in list(self.requests.values()):
+            if not ctx.response.done():
+                ctx.response.set_exception(error)
+            elif ctx.channel is not None:
+                ctx.channel.close(error)
+            if not ctx.done.done():
+                ctx.done.set_result(None)
+        self.requests.clear()
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    def stop(self) -> None:
+        """Ask the JS loop to return after the current batch (asyncio thread)."""
+        self.closed = True
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    # -- CPU meter ------------------------------------------------------------
+    def mark_slice(self, rid: int | None) -> None:
+        """Close the current JS slice (called at a crossing); charge it to ``rid``."""
+        now = self.cpu.now()
+        if rid is not None:
+            ctx = self.requests.get(rid)
+            if ctx is not None:
+                ctx.cpu_ns += now - self.cpu.slice_start_ns
+        self.cpu.slice_start_ns = now
+
+
+def _set_result(fut: asyncio.Future[Any], value: Any) -> None:
+    if not fut.done():
+        fut.set_result(value)

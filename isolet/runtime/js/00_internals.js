@@ -1,0 +1,51 @@
+// The private registry shared by the runtime's JS files, and the boot step.
+//
+// Contract: every file in runtime/js/ is a classic script, run in numeric
+// order once, when the startup snapshot is built. Files talk to each other
+// only through `internals` (never through globals), and reach Python only
+// through `internals.ops`, which is empty in the snapshot and filled by
+// `__isolet_boot(ops, info)` when an isolate starts. Boot deletes both
+// bootstrap globals, so Worker code can reach neither the registry nor the
+// ops.
+"use strict";
+((globalThis) => {
+  const internals = {
+    __proto__: null,
+    // op_<area>_<verb> -> host function; filled at boot.
+    ops: { __proto__: null },
+    // Per-isolate facts from the host (compat flags, worker name...), filled at boot.
+    info: { __proto__: null },
+    // Functions run at boot after ops are present, in registration order.
+    bootHooks: [],
+    // Globals installed on the global object (non-enumerable, as in workerd).
+    exposeGlobal(name, value) {
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, enumerable: false, configurable: true,
+      });
+    },
+    // Globals installed with a getter (e.g. `navigator`, `caches`).
+    exposeGetter(name, get) {
+      Object.defineProperty(globalThis, name, { get, enumerable: false, configurable: true });
+    },
+    // Whether a compatibility flag is on for this isolate (see config/compat.py).
+    compat(flag) {
+      const flags = internals.info.compatFlags;
+      return flags !== undefined && flags.includes(flag);
+    },
+  };
+
+  Object.defineProperty(globalThis, "__isolet_internals", {
+    value: internals, writable: false, enumerable: false, configurable: true,
+  });
+
+  Object.defineProperty(globalThis, "__isolet_boot", {
+    value: (ops, info) => {
+      for (const name of Object.keys(ops)) internals.ops[name] = ops[name];
+      Object.assign(internals.info, info);
+      delete globalThis.__isolet_boot;
+      delete globalThis.__isolet_internals;
+      for (const hook of internals.bootHooks) hook();
+    },
+    writable: false, enumerable: false, configurable: true,
+  });
+})(globalThis);

@@ -1,0 +1,108 @@
+"""Ops of the isolate's dispatch loop: events in, responses and bodies out.
+
+The JS loop (``90_dispatch.js``) awaits ``op_dispatch_next`` for a batch of
+events, starts a handler for each, and reports back with the sync ops below.
+A hello-world request costs two crossings: its share of one
+``op_dispatch_next`` batch and one ``op_dispatch_respond`` carrying the whole
+response (``op_dispatch_done`` rides along when nothing is pending).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from isolet.runtime.context import OutgoingResponse, ResponseBodyChannel
+from isolet.runtime.host import IsolateHost
+
+
+def op_dispatch_thread(host: IsolateHost) -> None:
+    """Called once at boot on the isolate thread: points the CPU meter at its clock."""
+    host.cpu.clock_id = time.pthread_getcpuclockid(threading.get_ident())
+    host.cpu.slice_start_ns = host.cpu.now()
+
+
+async def op_dispatch_next(host: IsolateHost, probe: bool) -> list[dict[str, Any]] | None:
+    batch = await host.next_events(bool(probe))
+    host.cpu.slice_start_ns = host.cpu.now()
+    return batch
+
+
+def op_dispatch_respond(
+    host: IsolateHost,
+    rid: int,
+    status: int,
+    status_text: str,
+    headers: list[list[str]],
+    body: bytes | None,
+    streamed: bool,
+    done: bool,
+) -> None:
+    """The response head, with the whole body (``body``) or a stream to follow.
+
+    ``done`` says the request has nothing left pending (no waitUntil, no
+    streamed body), saving the separate ``op_dispatch_done`` crossing.
+    """
+    host.mark_slice(rid)
+    ctx = host.requests.get(rid)
+    if ctx is None:
+        return
+    channel = None
+    if streamed:
+        channel = ResponseBodyChannel()
+        ctx.channel = channel
+    response = OutgoingResponse(
+        status=status,
+        status_text=status_text,
+        headers=[(k, v) for k, v in headers],
+        body=bytes(body) if body is not None else None,
+        stream=channel,
+    )
+    host.resolve_response(rid, response)
+    if done:
+        host.finish(rid)
+
+
+async def op_dispatch_body_read(host: IsolateHost, rid: int) -> bytes | None:
+    """The next chunk of the request body, or None at its end."""
+    host.mark_slice(rid)
+    ctx = host.requests.get(rid)
+    if ctx is None or ctx.request.body_stream is None:
+        return None
+    try:
+        return await anext(ctx.request.body_stream)
+    except StopAsyncIteration:
+        return None
+
+
+async def op_dispatch_body_write(host: IsolateHost, rid: int, chunk: bytes) -> bool:
+    """Queue a response body chunk; waits while the client is behind.
+
+    Returns False when the client has gone, so JS cancels the stream.
+    """
+    host.mark_slice(rid)
+    ctx = host.requests.get(rid)
+    if ctx is None or ctx.channel is None:
+        return False
+    return await ctx.channel.write(bytes(chunk))
+
+
+def op_dispatch_body_close(host: IsolateHost, rid: int, error: str | None) -> None:
+    ctx = host.requests.get(rid)
+    if ctx is None or ctx.channel is None:
+        return
+    channel = ctx.channel
+    exc = RuntimeError(error) if error is not None else None
+    host.loop.call_soon_threadsafe(channel.close, exc)
+
+
+def op_dispatch_done(host: IsolateHost, rid: int) -> None:
+    """The handler, its body and its waitUntil() promises have all settled."""
+    host.mark_slice(rid)
+    host.finish(rid)
+
+
+def op_dispatch_log_exception(host: IsolateHost, rid: int | None, stack: str) -> None:
+    """An uncaught exception in a handler or a waitUntil() promise."""
+    host.log("error", stack, rid)
