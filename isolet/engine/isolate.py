@@ -48,12 +48,20 @@ def _bind_async(fn: Callable[..., Any], host: IsolateHost) -> Callable[..., Any]
 class Isolate:
     """A booted V8 isolate bound to ``host``. Must be used from the asyncio thread."""
 
-    def __init__(self, host: IsolateHost, *, heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES) -> None:
+    def __init__(
+        self,
+        host: IsolateHost,
+        *,
+        heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES,
+        ops: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
         self.host = host
         self.runtime = Runtime(RuntimeConfig(snapshot=build_snapshot(), max_heap_size=heap_limit))
         self.termination = self.runtime.termination_handle()
-        self.runtime.bind_object("__isolet_ops", bind_ops(host))
-        boot = self.runtime.eval("(info) => { __isolet_boot(globalThis.__isolet_ops, info); delete globalThis.__isolet_ops; }")
+        self.runtime.bind_object("__isolet_ops", bind_ops(host, ops))
+        boot = self.runtime.eval(
+            "(info) => { __isolet_boot(globalThis.__isolet_ops, info); delete globalThis.__isolet_ops; }"
+        )
         boot(host.config.info)
 
     def eval(self, source: str) -> Any:

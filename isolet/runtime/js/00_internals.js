@@ -13,6 +13,9 @@
     __proto__: null,
     // op_<area>_<verb> -> host function; filled at boot.
     ops: { __proto__: null },
+    // Async ops in flight (timers, body reads, I/O). The dispatch loop uses it
+    // to tell a request that waits on something from one that never can end.
+    pendingOps: 0,
     // Per-isolate facts from the host (compat flags, worker name...), filled at boot.
     info: { __proto__: null },
     // Functions run at boot after ops are present, in registration order.
@@ -40,7 +43,21 @@
 
   Object.defineProperty(globalThis, "__isolet_boot", {
     value: (ops, info) => {
-      for (const name of Object.keys(ops)) internals.ops[name] = ops[name];
+      // Every op is wrapped once so an op that returns a promise counts as
+      // pending work until it settles. op_dispatch_next is the loop's own
+      // wait and does not count.
+      const settle = () => { internals.pendingOps--; };
+      for (const name of Object.keys(ops)) {
+        const op = ops[name];
+        internals.ops[name] = name === "op_dispatch_next" ? op : (...args) => {
+          const result = op(...args);
+          if (result instanceof Promise) {
+            internals.pendingOps++;
+            result.then(settle, settle);
+          }
+          return result;
+        };
+      }
       Object.assign(internals.info, info);
       delete globalThis.__isolet_boot;
       delete globalThis.__isolet_internals;

@@ -1,0 +1,5 @@
+import sys
+
+from isolet.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,101 @@
+"""``isolet dev``: serve the Worker of ./wrangler.toml (or --config) locally, as ``wrangler dev`` does."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any
+
+from isolet.errors import ConfigError
+
+DEFAULT_MEMORY_LIMIT_MB = 128
+
+
+def register(verbs: Any) -> None:
+    p: argparse.ArgumentParser = verbs.add_parser("dev", help="serve a Worker locally with live reload")
+    p.add_argument("script", nargs="?", help="entry module (overrides main)")
+    p.add_argument("-c", "--config", type=Path, help="path to wrangler.toml / wrangler.json / wrangler.jsonc")
+    p.add_argument("-e", "--env", dest="env_name", help="use the [env.NAME] section of the config")
+    p.add_argument("--ip", help="address to listen on (default 127.0.0.1, or [dev] ip)")
+    p.add_argument("--port", type=int, help="port to listen on (default 8787, or [dev] port; 0 picks a free one)")
+    p.add_argument("--persist-to", type=Path, default=Path(".isolet/state"), help="directory for local state")
+    p.add_argument("--var", action="append", default=[], metavar="KEY:VALUE", help="a var for env (repeatable)")
+    p.add_argument(
+        "--memory-limit-mb",
+        type=int,
+        default=DEFAULT_MEMORY_LIMIT_MB,
+        help="V8 heap limit per isolate, in MiB (isolet extension; default 128)",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from isolet.config import load_config, parse_var_flag
+
+    try:
+        cli_vars = dict(parse_var_flag(v) for v in args.var)
+        cwd = Path.cwd()
+
+        def load() -> Any:
+            return load_config(args.config, cwd=cwd, env_name=args.env_name, cli_vars=cli_vars)
+
+        config = load()
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    ip = args.ip or config.dev.ip
+    port = args.port if args.port is not None else config.dev.port
+    try:
+        return _serve(load, ip, port, args.memory_limit_mb * 1024 * 1024)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
+    import uvicorn
+    import uvloop
+
+    from isolet.engine.worker import WorkerLoadError
+    from isolet.observability.logs import TerminalSink
+    from isolet.server.app import WorkerApp
+    from isolet.server.dev import DevSession
+
+    sink = TerminalSink()
+
+    async def main() -> int:
+        session = DevSession(load, sink, heap_limit=heap_limit)
+        try:
+            await session.start()
+        except WorkerLoadError as e:
+            print(f"error: the Worker failed to load:\n{e}", file=sys.stderr)
+            return 1
+        app = WorkerApp(session.instance, session.spec.cf)
+        config = uvicorn.Config(
+            app,
+            host=ip,
+            port=port,
+            loop="none",
+            http="httptools",
+            lifespan="off",
+            access_log=False,
+            server_header=False,
+            log_level="warning",
+        )
+        server = uvicorn.Server(config)
+        serve = asyncio.create_task(server.serve())
+        while not server.started and not serve.done():
+            await asyncio.sleep(0.01)
+        if serve.done():
+            await serve
+            return 1
+        bound = server.servers[0].sockets[0].getsockname()
+        print(f"Ready on http://{bound[0]}:{bound[1]}", file=sys.stderr, flush=True)
+        try:
+            await serve
+        finally:
+            await session.close()
+        return 0
+
+    return uvloop.run(main())

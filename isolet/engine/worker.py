@@ -1,0 +1,192 @@
+"""A loaded Worker: an isolate, its modules, its dispatch loop and its limits.
+
+``WorkerInstance.start()`` boots an isolate from the snapshot, evaluates the
+Worker's modules and starts the JS dispatch loop. ``fetch()`` hands a request
+to the loop and returns the response head (the body may still be streaming).
+When the watchdog or the heap limit stops the isolate, every request in
+flight fails with ``LimitExceeded`` and the instance is ``dead``; its owner
+starts a fresh one for the next request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydeno import JavaScriptError, RuntimeTerminated
+
+from isolet.engine.isolate import DEFAULT_HEAP_LIMIT_BYTES, Isolate
+from isolet.engine.limits import WATCHDOG, LimitExceeded, Watched
+from isolet.engine.modules import ModuleGraph, ModuleNotFound, detect_format
+from isolet.observability.logs import LogSink
+from isolet.runtime.context import IncomingRequest, RequestContext
+from isolet.runtime.host import HostConfig, IsolateHost
+
+ENTRY = "isolet-internal:entry"
+# Top-level module code gets this much wall time before the load is abandoned.
+LOAD_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """Everything needed to start one version of a Worker."""
+
+    name: str
+    main: Path
+    compat_date: str = "2024-01-01"
+    compat_flags: tuple[str, ...] = ()
+    vars: dict[str, Any] = field(default_factory=dict)
+    secrets: dict[str, str] = field(default_factory=dict)
+    cf: dict[str, Any] = field(default_factory=dict)
+    cpu_ms: int = 30_000
+    heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES
+
+
+class WorkerLoadError(Exception):
+    """The Worker's modules could not be loaded (syntax error, missing module, top-level throw)."""
+
+
+_LOCATION = re.compile(r"at (file://\S+?):(\d+):(\d+)")
+
+
+def describe_load_error(exc: BaseException) -> str:
+    """One readable message, with ``path:line:column`` where V8 gave one."""
+    if isinstance(exc, JavaScriptError):
+        return exc.stack or f"{exc.name}: {exc.message}"
+    text = str(exc)
+    text = text.removeprefix("Module evaluation failed: ")
+    text = re.sub(r"^Failed to load module '[^']*': ", "", text)
+    text = text.replace("Uncaught ", "")
+    m = _LOCATION.search(text)
+    if m:
+        path = Path(m.group(1).removeprefix("file://"))
+        first = text.splitlines()[0]
+        return f"{path}:{m.group(2)}:{m.group(3)}: {first}"
+    return text
+
+
+class WorkerInstance:
+    def __init__(
+        self, spec: WorkerSpec, log: LogSink, *, ops: Mapping[str, Callable[..., Any]] | None = None
+    ) -> None:
+        self.spec = spec
+        self._ops = ops
+        self._log = log
+        self.host: IsolateHost | None = None
+        self.isolate: Isolate | None = None
+        self.graph = ModuleGraph(spec.main.parent)
+        self._loop_task: asyncio.Task[Any] | None = None
+        self.dead = False
+        self.death: LimitExceeded | None = None
+        self._kill_reason: str | None = None
+
+    @property
+    def files(self) -> dict[Path, float]:
+        return self.graph.files
+
+    async def start(self) -> None:
+        spec = self.spec
+        try:
+            source = spec.main.read_text(encoding="utf-8")
+        except OSError as e:
+            raise WorkerLoadError(f"{spec.main}: cannot read the Worker's main module: {e.strerror}") from e
+        fmt = detect_format(source)
+        info = {
+            "format": fmt,
+            "workerName": spec.name,
+            "compatDate": spec.compat_date,
+            "compatFlags": list(spec.compat_flags),
+            "env": {"vars": spec.vars, "secrets": spec.secrets},
+            "cf": spec.cf,
+        }
+        loop = asyncio.get_running_loop()
+        host = IsolateHost(HostConfig(spec.name, info), loop, self._log)
+        isolate = Isolate(host, heap_limit=spec.heap_limit, ops=self._ops)
+        self.host, self.isolate = host, isolate
+        main_url = spec.main.resolve().as_uri()
+        entry_source = (
+            f"import * as worker from {main_url!r};\n"
+            "const start = globalThis.__isolet_start;\n"
+            "globalThis.__isolet_run = () => start(worker);\n"
+        )
+
+        def resolve(specifier: str, referrer: str) -> str:
+            if specifier == ENTRY:
+                return ENTRY
+            return self.graph.resolve(specifier, referrer)
+
+        def load(url: str) -> str:
+            return entry_source if url == ENTRY else self.graph.load(url)
+
+        isolate.runtime.set_module_resolver(resolve)
+        isolate.runtime.set_module_loader(load)
+        try:
+            await isolate.runtime.eval_module_async(ENTRY, timeout=LOAD_TIMEOUT_S)
+        except (JavaScriptError, RuntimeError, ModuleNotFound) as e:
+            isolate.close()
+            self.dead = True
+            raise WorkerLoadError(describe_load_error(e)) from e
+        run = isolate.eval("(() => { const r = globalThis.__isolet_run; delete globalThis.__isolet_run; return r; })()")
+        self._loop_task = loop.create_task(run.call_async())
+        self._loop_task.add_done_callback(self._on_loop_end)
+        WATCHDOG.watch(id(self), Watched(host, spec.cpu_ms * 1_000_000, self._kill))
+
+    def _kill(self, reason: str) -> None:
+        """Called by the watchdog thread."""
+        self._kill_reason = reason
+        if self.isolate is not None:
+            self.isolate.terminate()
+
+    def _on_loop_end(self, task: asyncio.Task[Any]) -> None:
+        WATCHDOG.unwatch(id(self))
+        self.dead = True
+        assert self.host is not None
+        if task.cancelled():
+            self.host.fail_all(RuntimeError("the isolate was stopped"))
+            return
+        exc = task.exception()
+        if exc is None:
+            self.host.fail_all(RuntimeError("the isolate was stopped"))
+            return
+        if isinstance(exc, RuntimeTerminated):
+            kind = "memory" if "heap" in str(exc).lower() else (self._kill_reason or "cpu")
+            self.death = LimitExceeded(kind)
+            self.host.log("error", f"{self.death} The isolate was stopped and will be replaced.")
+            self.host.fail_all(self.death)
+        else:
+            self.host.log("error", f"internal error: the dispatch loop ended: {exc!r}")
+            self.host.fail_all(exc)
+        if self.isolate is not None:
+            self.isolate.close()
+
+    def fetch(self, request: IncomingRequest) -> RequestContext:
+        assert self.host is not None
+        return self.host.start_request(request)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self.host.requests) if self.host is not None else 0
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """Let requests in flight finish (up to ``grace`` seconds), then close the isolate."""
+        host = self.host
+        if host is None:
+            return
+        deadline = asyncio.get_running_loop().time() + grace
+        while host.requests and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        WATCHDOG.unwatch(id(self))
+        host.stop()
+        if self._loop_task is not None:
+            # The loop returns once it sees the stop; if it is wedged, closing
+            # the runtime below ends it anyway.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._loop_task), 1.0)
+        if self.isolate is not None:
+            self.isolate.close()
+        self.dead = True

@@ -1,0 +1,244 @@
+// The isolate's dispatch loop and the Worker entry points.
+//
+// One loop per isolate, started once: it awaits op_dispatch_next for a batch
+// of events, starts a handler for each without awaiting it (so requests
+// interleave on this isolate's event loop), and reports results through sync
+// ops. pydeno runs top-level async calls into one runtime one at a time, so
+// this single long-lived call is what lets requests run concurrently.
+"use strict";
+((internals) => {
+  const ops = internals.ops;
+
+  // The Worker, set once by start(): { format: "modules" | "service-worker",
+  // exported: module namespace (modules), env, listeners (service-worker) }.
+  let worker = null;
+  const listeners = { fetch: [], scheduled: [] };
+  const inflight = new Map(); // request id -> RequestState
+
+  class ExecutionContext {
+    #state;
+    constructor(state) { this.#state = state; }
+    waitUntil(promise) {
+      if (this.#state.finished) return;
+      const p = Promise.resolve(promise);
+      this.#state.waitUntil.add(p);
+      const settle = () => { this.#state.waitUntil.delete(p); maybeFinish(this.#state); };
+      p.then(settle, (e) => { logException(this.#state.id, e, "Uncaught (in promise) "); settle(); });
+    }
+    passThroughOnException() { this.#state.passThrough = true; }
+    get props() { return {}; }
+  }
+
+  class FetchEvent {
+    #state;
+    constructor(request, state) {
+      this.type = "fetch";
+      this.request = request;
+      this.#state = state;
+    }
+    respondWith(response) {
+      if (this.#state.respondWith !== null) {
+        throw new Error("FetchEvent.respondWith() has already been called; it can only be called once.");
+      }
+      this.#state.respondWith = Promise.resolve(response);
+    }
+    waitUntil(promise) { this.#state.ctx.waitUntil(promise); }
+    passThroughOnException() { this.#state.passThrough = true; }
+  }
+
+  const stackOf = (e) => {
+    if (e instanceof Error || (e && typeof e.stack === "string")) return e.stack ?? `${e.name}: ${e.message}`;
+    return internals.console ? internals.console.inspect(e, 1) : String(e);
+  };
+
+  function logException(id, e, prefix = "") {
+    ops.op_dispatch_log_exception(id, prefix + stackOf(e));
+  }
+  internals.reportError = (e) => logException(null, e, "Uncaught ");
+
+  function maybeFinish(state) {
+    if (state.finished || !state.responded || !state.bodyDone || state.waitUntil.size > 0) return;
+    state.finished = true;
+    inflight.delete(state.id);
+    ops.op_dispatch_done(state.id);
+  }
+
+  function sendError(state, status, message) {
+    if (state.responded) return;
+    state.responded = true;
+    state.bodyDone = true;
+    const body = internals.encoding ? internals.encoding.utf8Encode(message) : null;
+    state.finished = state.waitUntil.size === 0;
+    if (state.finished) inflight.delete(state.id);
+    ops.op_dispatch_respond(state.id, status, "", [["content-type", "text/plain;charset=UTF-8"]],
+      body, false, state.finished);
+  }
+
+  async function pump(state, stream) {
+    let error = null;
+    const reader = stream.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (!(value instanceof Uint8Array)) {
+          throw new TypeError("This TransformStream is being used as a byte stream, but received an object of non-ArrayBuffer/ArrayBufferView type on its writable side.");
+        }
+        if (value.byteLength === 0) continue;
+        if (!(await ops.op_dispatch_body_write(state.id, value))) {
+          await reader.cancel(new Error("The client disconnected."));
+          break;
+        }
+      }
+    } catch (e) {
+      error = e;
+      logException(state.id, e, "Uncaught (in response body) ");
+    } finally {
+      reader.releaseLock?.();
+    }
+    ops.op_dispatch_body_close(state.id, error === null ? null : String(error?.message ?? error));
+    state.bodyDone = true;
+    maybeFinish(state);
+  }
+
+  function respond(state, response) {
+    if (state.responded) return;
+    const wire = internals.fetch.responseToWire(response);
+    state.responded = true;
+    if (wire.stream === null) {
+      state.bodyDone = true;
+      state.finished = state.waitUntil.size === 0;
+      if (state.finished) inflight.delete(state.id);
+      ops.op_dispatch_respond(state.id, wire.status, wire.statusText, wire.headers, wire.body, false, state.finished);
+    } else {
+      ops.op_dispatch_respond(state.id, wire.status, wire.statusText, wire.headers, null, true, false);
+      pump(state, wire.stream);
+    }
+  }
+
+  function callFetchHandler(request, state) {
+    if (worker.format === "service-worker") {
+      const event = new FetchEvent(request, state);
+      for (const listener of listeners.fetch) {
+        listener.call(globalThis, event);
+        if (state.respondWith !== null) break;
+      }
+      if (state.respondWith === null) {
+        throw new Error("No event listener called FetchEvent.respondWith(); the Worker did not produce a response.");
+      }
+      return state.respondWith;
+    }
+    const entry = worker.exported.default;
+    if (typeof entry === "function" && entry.prototype instanceof internals.workers.WorkerEntrypoint) {
+      const instance = new entry(state.ctx, worker.env);
+      if (typeof instance.fetch !== "function") throw new Error("Handler does not export a fetch() function.");
+      return instance.fetch(request);
+    }
+    if (entry === null || typeof entry !== "object" || typeof entry.fetch !== "function") {
+      throw new Error("Handler does not export a fetch() function.");
+    }
+    return entry.fetch(request, worker.env, state.ctx);
+  }
+
+  async function handleFetch(ev) {
+    const state = {
+      id: ev.id, responded: false, bodyDone: false, finished: false, passThrough: false,
+      respondWith: null, waitUntil: new Set(), ctx: null, settled: false,
+    };
+    state.ctx = new ExecutionContext(state);
+    inflight.set(ev.id, state);
+    try {
+      const request = internals.fetch.requestFromWire(ev, () => ops.op_dispatch_body_read(ev.id));
+      const response = await callFetchHandler(request, state);
+      state.settled = true;
+      if (!internals.fetch.isResponse(response)) {
+        throw new TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'.");
+      }
+      respond(state, response);
+    } catch (e) {
+      state.settled = true;
+      logException(state.id, e, "Uncaught ");
+      sendError(state, 500, "Worker threw exception");
+    }
+  }
+
+  // No op is pending and microtasks have drained: nothing can ever settle the
+  // handlers still waiting, so they fail as on the platform.
+  function failHung() {
+    for (const state of [...inflight.values()]) {
+      if (!state.responded) {
+        ops.op_dispatch_log_exception(state.id,
+          "Error: The script will never generate a response. (The handler's promise never settled and nothing it could wait on is pending.)");
+        sendError(state, 500, "The script will never generate a response.");
+      } else if (!state.bodyDone) {
+        continue;
+      }
+      state.waitUntil.clear();
+      maybeFinish(state);
+    }
+  }
+
+  async function loop() {
+    let probing = false;
+    for (;;) {
+      const batch = await ops.op_dispatch_next(probing);
+      if (batch === null) return;
+      if (probing && batch.length === 0 && internals.pendingOps === 0 && inflight.size > 0) failHung();
+      for (const ev of batch) {
+        if (ev.type === "fetch") handleFetch(ev);
+      }
+      probing = inflight.size > 0 && internals.pendingOps === 0;
+    }
+  }
+
+  // cloudflare:workers
+  class WorkerEntrypoint {
+    constructor(ctx, env) { this.ctx = ctx; this.env = env; }
+  }
+  class DurableObject {
+    constructor(ctx, env) { this.ctx = ctx; this.env = env; }
+  }
+  class WorkflowEntrypoint {
+    constructor(ctx, env) { this.ctx = ctx; this.env = env; }
+  }
+  class RpcTarget {}
+  internals.workers = { WorkerEntrypoint, DurableObject, WorkflowEntrypoint, RpcTarget };
+
+  function addEventListener(type, listener) {
+    if (!(type in listeners)) return;
+    if (typeof listener !== "function") throw new TypeError("The listener must be a function.");
+    listeners[type].push(listener);
+  }
+
+  // The env object: vars (strings or JSON values) and secrets, frozen shape.
+  function buildEnv(spec) {
+    const env = {};
+    for (const [k, v] of Object.entries(spec.vars ?? {})) env[k] = v;
+    for (const [k, v] of Object.entries(spec.secrets ?? {})) env[k] = v;
+    return env;
+  }
+
+  // Builtin modules the Worker may import, by specifier.
+  function builtin(name) {
+    if (name === "cloudflare:workers") {
+      return { ...internals.workers, env: worker?.env ?? pendingEnv };
+    }
+    throw new Error(`No such module "${name}".`);
+  }
+
+  let pendingEnv = null;
+  internals.bootHooks.push(() => {
+    pendingEnv = buildEnv(internals.info.env ?? {});
+    if (internals.info.format === "service-worker") {
+      for (const [k, v] of Object.entries(pendingEnv)) globalThis[k] = v;
+      internals.exposeGlobal("addEventListener", addEventListener);
+    }
+    internals.exposeGlobal("__isolet_builtin", builtin);
+    internals.exposeGlobal("__isolet_start", (exported) => {
+      delete globalThis.__isolet_start;
+      worker = { format: internals.info.format, exported, env: pendingEnv };
+      ops.op_dispatch_thread();
+      return loop();
+    });
+  });
+})(globalThis.__isolet_internals);

@@ -1,0 +1,2 @@
+export const greet = (name) => `hello from ${name}`;
+export const metaUrl = import.meta.url;
