@@ -38,3 +38,21 @@ class ConfigError(IsoletError):
         if self.key is None:
             return f"{self.file}: {reason}"
         return f"{self.file}: {self.key}: {reason}"
+
+
+class JSError(IsoletError):
+    """A user-facing error an op raises: it reaches JS as ``js_class`` with ``message``.
+
+    ``js_class`` is a JS error class name (``"TypeError"``, ``"RangeError"``)
+    or ``"DOMException:<name>"`` (``"DOMException:NotFoundError"``). It crosses
+    the boundary as the text ``jsg.<js_class>: <message>`` (workerd's
+    convention), which the runtime JS turns back into that class. Any other
+    exception from an op becomes "internal error; reference = <id>".
+    """
+
+    PREFIX = "jsg."
+
+    def __init__(self, js_class: str, message: str) -> None:
+        self.js_class = js_class
+        self.message = message
+        super().__init__(f"{self.PREFIX}{js_class}: {message}")

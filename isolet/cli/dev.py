@@ -22,6 +22,8 @@ def register(verbs: Any) -> None:
     p.add_argument("--port", type=int, help="port to listen on (default 8787, or [dev] port; 0 picks a free one)")
     p.add_argument("--persist-to", type=Path, default=Path(".isolet/state"), help="directory for local state")
     p.add_argument("--var", action="append", default=[], metavar="KEY:VALUE", help="a var for env (repeatable)")
+    p.add_argument("--compatibility-date", help="overrides compatibility_date")
+    p.add_argument("--compatibility-flags", nargs="*", help="replaces compatibility_flags")
     p.add_argument(
         "--memory-limit-mb",
         type=int,
@@ -32,14 +34,20 @@ def register(verbs: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from isolet.config import load_config, parse_var_flag
+    from isolet.config import ConfigOverrides, load_config, parse_var_flag
 
     try:
         cli_vars = dict(parse_var_flag(v) for v in args.var)
         cwd = Path.cwd()
+        flags = args.compatibility_flags
+        overrides = ConfigOverrides(
+            main=args.script,
+            compatibility_date=args.compatibility_date,
+            compatibility_flags=tuple(flags) if flags is not None else None,
+        )
 
         def load() -> Any:
-            return load_config(args.config, cwd=cwd, env_name=args.env_name, cli_vars=cli_vars)
+            return load_config(args.config, cwd=cwd, env_name=args.env_name, cli_vars=cli_vars, overrides=overrides)
 
         config = load()
     except ConfigError as e:

@@ -10,14 +10,16 @@ is dead and its owner replaces it.
 
 from __future__ import annotations
 
-import functools
 import inspect
+import traceback
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydeno import JavaScriptError, Runtime, RuntimeConfig, RuntimeTerminated, undefined
 
 from isolet.engine.snapshot import build_snapshot
+from isolet.errors import JSError
 from isolet.runtime.host import IsolateHost
 from isolet.runtime.ops import OPS
 
@@ -27,19 +29,50 @@ __all__ = ["Isolate", "JavaScriptError", "RuntimeTerminated", "undefined", "bind
 
 
 def bind_ops(host: IsolateHost, ops: Mapping[str, Callable[..., Any]] | None = None) -> dict[str, Any]:
-    """Every op with ``host`` bound as its first argument, keeping async-ness."""
+    """Every op with ``host`` bound as its first argument, keeping async-ness.
+
+    The two kinds of error stay apart here: a ``JSError`` passes through
+    (JS rebuilds its class from the message); anything else is logged with its
+    traceback under a fresh reference id and reaches JS only as
+    "internal error; reference = <id>".
+    """
     bound: dict[str, Any] = {}
     for name, fn in (ops or OPS).items():
         if inspect.iscoroutinefunction(fn):
             bound[name] = _bind_async(fn, host)
         else:
-            bound[name] = functools.partial(fn, host)
+            bound[name] = _bind_sync(fn, host)
     return bound
+
+
+def _internal(host: IsolateHost, name: str, exc: BaseException) -> RuntimeError:
+    ref = uuid.uuid4().hex[:12]
+    trace = "".join(traceback.format_exception(exc))
+    host.log("error", f"internal error in {name}; reference = {ref}\n{trace}")
+    return RuntimeError(f"internal error; reference = {ref}")
+
+
+def _bind_sync(fn: Callable[..., Any], host: IsolateHost) -> Callable[..., Any]:
+    def op(*args: Any) -> Any:
+        try:
+            return fn(host, *args)
+        except JSError:
+            raise
+        except Exception as e:
+            raise _internal(host, fn.__name__, e) from None
+
+    op.__name__ = fn.__name__
+    return op
 
 
 def _bind_async(fn: Callable[..., Any], host: IsolateHost) -> Callable[..., Any]:
     async def op(*args: Any) -> Any:
-        return await fn(host, *args)
+        try:
+            return await fn(host, *args)
+        except JSError:
+            raise
+        except Exception as e:
+            raise _internal(host, fn.__name__, e) from None
 
     op.__name__ = fn.__name__
     return op
@@ -54,9 +87,11 @@ class Isolate:
         *,
         heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES,
         ops: Mapping[str, Callable[..., Any]] | None = None,
+        snapshot: bytes | None = None,
     ) -> None:
         self.host = host
-        self.runtime = Runtime(RuntimeConfig(snapshot=build_snapshot(), max_heap_size=heap_limit))
+        config = RuntimeConfig(snapshot=snapshot or build_snapshot(), max_heap_size=heap_limit)
+        self._runtime: Runtime | None = Runtime(config)
         self.termination = self.runtime.termination_handle()
         self.runtime.bind_object("__isolet_ops", bind_ops(host, ops))
         boot = self.runtime.eval(
@@ -74,6 +109,19 @@ class Isolate:
         """Stop whatever JS runs now; safe from any thread."""
         self.termination.terminate()
 
+    @property
+    def runtime(self) -> Runtime:
+        if self._runtime is None:
+            raise RuntimeError("the isolate is closed")
+        return self._runtime
+
     def close(self) -> None:
-        if not self.runtime.is_closed():
-            self.runtime.close()
+        """Close and drop the runtime now, on this thread.
+
+        pydeno's Runtime must be freed on the thread that made it; left to the
+        garbage collector it could be freed on whichever thread runs the
+        collection (the watchdog's, say), which pydeno refuses.
+        """
+        runtime, self._runtime = self._runtime, None
+        if runtime is not None and not runtime.is_closed():
+            runtime.close()

@@ -131,8 +131,11 @@ class WorkerInstance:
             isolate.close()
             self.dead = True
             raise WorkerLoadError(describe_load_error(e)) from e
-        run = isolate.eval("(() => { const r = globalThis.__isolet_run; delete globalThis.__isolet_run; return r; })()")
-        self._loop_task = loop.create_task(run.call_async())
+        # Started through eval_async rather than a JsFunction handle: handles
+        # are numbered per runtime and a dying runtime's teardown can drop a
+        # fresh runtime's handle of the same number.
+        run = "(() => { const r = globalThis.__isolet_run; delete globalThis.__isolet_run; return r(); })()"
+        self._loop_task = loop.create_task(isolate.runtime.eval_async(run))
         self._loop_task.add_done_callback(self._on_loop_end)
         WATCHDOG.watch(id(self), Watched(host, spec.cpu_ms * 1_000_000, self._kill))
 

@@ -60,6 +60,7 @@ class IsolateHost:
         self.timers: dict[int, tuple[asyncio.TimerHandle, asyncio.Future[bool]]] = {}
         self.cpu = CpuMeter()
         self.closed = False
+        self._woken = False
 
     # -- logging (any thread) ------------------------------------------------
     def log(self, level: str, message: str, request_id: int | None = None) -> None:
@@ -78,15 +79,22 @@ class IsolateHost:
         JS uses it to let its pending microtasks drain before it decides that
         a request can never be answered.
         """
-        while not self._events and not self.closed and not probe:
+        if not self._events and not self.closed and not probe and not self._woken:
             self._waiter = self.loop.create_future()
             await self._waiter
             self._waiter = None
+        self._woken = False
         if self.closed and not self._events:
             return None
         batch = list(self._events)
         self._events.clear()
         return batch
+
+    def wake(self) -> None:
+        """Make the JS loop's pending op_dispatch_next return (asyncio thread)."""
+        self._woken = True
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
 
     def start_request(self, request: IncomingRequest) -> RequestContext:
         rid = next(self._ids)

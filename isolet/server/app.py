@@ -15,7 +15,7 @@ from typing import Any
 
 from isolet.engine.limits import LimitExceeded
 from isolet.engine.worker import WorkerInstance
-from isolet.runtime.context import IncomingRequest, OutgoingResponse
+from isolet.runtime.context import IncomingRequest, OutgoingResponse, ResponseBodyChannel
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -53,7 +53,11 @@ class WorkerApp:
         except Exception as e:
             await _plain(send, 500, f"internal error: {e}\n")
             return
-        await _send_response(scope, send, response)
+        # Once the request body is consumed, the only message left to receive is
+        # the client's disconnect: watch for it so a streaming Worker stops
+        # producing for nobody.
+        watch = request.body_stream is None
+        await _send_response(scope, send, response, receive if watch else None)
 
 
 async def _incoming(scope: Scope, receive: Receive, cf: dict[str, Any]) -> IncomingRequest:
@@ -100,7 +104,9 @@ async def _one_chunk(body: bytes) -> AsyncIterator[bytes]:
     yield body
 
 
-async def _send_response(scope: Scope, send: Send, response: OutgoingResponse) -> None:
+async def _send_response(
+    scope: Scope, send: Send, response: OutgoingResponse, receive: Receive | None = None
+) -> None:
     headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
     if (
         response.stream is None
@@ -115,19 +121,35 @@ async def _send_response(scope: Scope, send: Send, response: OutgoingResponse) -
         await send({"type": "http.response.body", "body": b"" if head_only else (response.body or b"")})
         return
     channel = response.stream
+    watcher = asyncio.get_running_loop().create_task(_watch_disconnect(receive, channel)) if receive else None
     try:
         async for chunk in channel:
+            if channel.client_gone:
+                break
             if not head_only:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
     except (OSError, asyncio.CancelledError):
         channel.abandon()
         raise
     except Exception:
-        # The Worker's body stream failed mid-way: the status is sent, so the
-        # only honest signal left is to cut the connection.
+        # The Worker's body stream failed mid-way (JS logged why). The status
+        # is already sent, so the honest signal left is an incomplete body:
+        # returning without the final message makes the server cut the
+        # connection.
         channel.abandon()
-        raise
+        return
+    finally:
+        if watcher is not None:
+            watcher.cancel()
     await send({"type": "http.response.body", "body": b""})
+
+
+async def _watch_disconnect(receive: Receive, channel: ResponseBodyChannel) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            channel.abandon()
+            return
 
 
 async def _plain(send: Send, status: int, text: str) -> None:

@@ -40,7 +40,8 @@ class DevProcess:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
         line = self.wait_for(READY, START_TIMEOUT_S)
         match = READY.search(line)
         assert match is not None
@@ -84,6 +85,9 @@ class DevProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc is not None and self.proc.stdout is not None and not self.proc.stdout.closed:
+            self._reader.join(5)
+            self.proc.stdout.close()
 
 
 def run_cli(cwd: Path, *args: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:

@@ -37,6 +37,20 @@
     },
   };
 
+  // An op's user error arrives as Error("jsg.<Class>: <message>") (see
+  // isolet/errors.py JSError); rebuild it as that class. Anything else is
+  // already "internal error; reference = <id>" and stays a plain Error.
+  const JSG = /^jsg\.([A-Za-z]+)(?::([A-Za-z]+))?: ([\s\S]*)$/;
+  function fromOpError(e) {
+    const m = e instanceof Error ? JSG.exec(e.message) : null;
+    if (m === null) return e;
+    const [, cls, domName, message] = m;
+    if (cls === "DOMException" && internals.DOMException) return new internals.DOMException(message, domName);
+    const Ctor = { TypeError, RangeError, SyntaxError, ReferenceError, Error }[cls] ?? Error;
+    return new Ctor(message);
+  }
+  internals.fromOpError = fromOpError;
+
   Object.defineProperty(globalThis, "__isolet_internals", {
     value: internals, writable: false, enumerable: false, configurable: true,
   });
@@ -46,14 +60,22 @@
       // Every op is wrapped once so an op that returns a promise counts as
       // pending work until it settles. op_dispatch_next is the loop's own
       // wait and does not count.
-      const settle = () => { internals.pendingOps--; };
+      const settle = () => {
+        if (--internals.pendingOps === 0) internals.onIdle?.();
+      };
       for (const name of Object.keys(ops)) {
         const op = ops[name];
         internals.ops[name] = name === "op_dispatch_next" ? op : (...args) => {
-          const result = op(...args);
+          let result;
+          try {
+            result = op(...args);
+          } catch (e) {
+            throw fromOpError(e);
+          }
           if (result instanceof Promise) {
             internals.pendingOps++;
             result.then(settle, settle);
+            return result.catch((e) => { throw fromOpError(e); });
           }
           return result;
         };

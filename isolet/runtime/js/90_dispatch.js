@@ -178,16 +178,39 @@
     }
   }
 
+  // True when some request is unfinished and no op is pending: unless a
+  // microtask still runs, nothing can ever finish it.
+  const stuck = () => internals.pendingOps === 0 && inflight.size > 0;
+  // Let queued microtasks run (no crossing) before deciding the isolate is stuck.
+  const MICROTASK_GRACE = 16;
+  async function settleMicrotasks() {
+    for (let i = 0; i < MICROTASK_GRACE && stuck(); i++) await null;
+  }
+
+  let parked = false;   // the loop waits in op_dispatch_next for new events
+  let waking = false;
+  // The last pending op settled while the loop was parked: if the isolate is
+  // still stuck once microtasks ran, wake the loop so it can probe.
+  internals.onIdle = async () => {
+    if (!parked || waking || inflight.size === 0) return;
+    waking = true;
+    await settleMicrotasks();
+    waking = false;
+    if (parked && stuck()) ops.op_dispatch_wake();
+  };
+
   async function loop() {
-    let probing = false;
     for (;;) {
+      await settleMicrotasks();
+      const probing = stuck();
+      parked = !probing;
       const batch = await ops.op_dispatch_next(probing);
+      parked = false;
       if (batch === null) return;
-      if (probing && batch.length === 0 && internals.pendingOps === 0 && inflight.size > 0) failHung();
+      if (probing && batch.length === 0 && stuck()) failHung();
       for (const ev of batch) {
         if (ev.type === "fetch") handleFetch(ev);
       }
-      probing = inflight.size > 0 && internals.pendingOps === 0;
     }
   }
 

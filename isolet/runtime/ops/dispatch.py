@@ -56,7 +56,7 @@ def op_dispatch_respond(
         status=status,
         status_text=status_text,
         headers=[(k, v) for k, v in headers],
-        body=bytes(body) if body is not None else None,
+        body=bytes(body) if isinstance(body, (bytes, bytearray, memoryview)) else None,
         stream=channel,
     )
     host.resolve_response(rid, response)
@@ -93,8 +93,14 @@ def op_dispatch_body_close(host: IsolateHost, rid: int, error: str | None) -> No
     if ctx is None or ctx.channel is None:
         return
     channel = ctx.channel
-    exc = RuntimeError(error) if error is not None else None
+    # JS null arrives as pydeno's undefined sentinel, so test for a string.
+    exc = RuntimeError(error) if isinstance(error, str) else None
     host.loop.call_soon_threadsafe(channel.close, exc)
+
+
+def op_dispatch_wake(host: IsolateHost) -> None:
+    """JS saw its last pending op settle with requests unfinished: let the loop re-check."""
+    host.loop.call_soon_threadsafe(host.wake)
 
 
 def op_dispatch_done(host: IsolateHost, rid: int) -> None:
@@ -105,4 +111,4 @@ def op_dispatch_done(host: IsolateHost, rid: int) -> None:
 
 def op_dispatch_log_exception(host: IsolateHost, rid: int | None, stack: str) -> None:
     """An uncaught exception in a handler or a waitUntil() promise."""
-    host.log("error", stack, rid)
+    host.log("error", stack, rid if isinstance(rid, int) else None)

@@ -4,7 +4,8 @@ async function digest(stream) {
   let sum = 0;
   for await (const chunk of stream) {
     bytes += chunk.byteLength;
-    for (let i = 0; i < chunk.length; i += 4096) sum = (sum + chunk[i]) % 65521;
+    for (let i = 0; i < chunk.length; i++) sum += chunk[i];
+    sum %= 65521;
   }
   return { bytes, sum };
 }

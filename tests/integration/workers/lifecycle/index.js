@@ -5,9 +5,14 @@ let gate = new Promise((resolve) => { release = resolve; });
 
 const routes = {
   // Waits until /release is requested: only possible if requests interleave.
+  // The long timer keeps I/O pending, as on the platform a request waiting
+  // only on another request's promise "will never generate a response".
   "/wait": async () => {
-    await gate;
-    return new Response("released");
+    let timer;
+    const fallback = new Promise((r) => { timer = setTimeout(() => r("timed out"), 20000); });
+    const result = await Promise.race([gate.then(() => "released"), fallback]);
+    clearTimeout(timer);
+    return new Response(result);
   },
   "/release": () => {
     release();

@@ -1,0 +1,85 @@
+"""WHATWG URL parsing with ada (the parser workerd and Node use).
+
+Each op returns the URL as a compact record JS slices itself (Deno's
+``op_url_parse`` shape): ``[href, protocol_end, username_end, host_start,
+host_end, port, pathname_start, search_start, hash_start]``, offsets into
+``href`` (which is always ASCII), -1 for an absent port/search/hash. A
+failed parse returns None; JS raises the TypeError.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ada_url.ada_adapter import ffi, lib  # type: ignore[attr-defined]  # cffi handles, not re-exported
+
+from isolet.runtime.host import IsolateHost
+
+_OMITTED = 0xFFFFFFFF
+
+# Setter ids shared with 10_url.js (URL_SETTERS there).
+_SETTERS = (
+    lib.ada_set_href,
+    lib.ada_set_protocol,
+    lib.ada_set_username,
+    lib.ada_set_password,
+    lib.ada_set_host,
+    lib.ada_set_hostname,
+    lib.ada_set_port,
+    lib.ada_set_pathname,
+    lib.ada_set_search,
+    lib.ada_set_hash,
+)
+_SETTER_CLEAR = {6: lib.ada_clear_port, 8: lib.ada_clear_search, 9: lib.ada_clear_hash}
+
+
+def _parse(url: str, base: str | None) -> Any:
+    raw = url.encode("utf-8", "surrogatepass")
+    if base is None:
+        return ffi.gc(lib.ada_parse(raw, len(raw)), lib.ada_free)
+    braw = base.encode("utf-8", "surrogatepass")
+    return ffi.gc(lib.ada_parse_with_base(raw, len(raw), braw, len(braw)), lib.ada_free)
+
+
+def _record(obj: Any) -> list[Any]:
+    href = lib.ada_get_href(obj)
+    c = lib.ada_get_components(obj)
+
+    def opt(v: int) -> int:
+        return -1 if v == _OMITTED else v
+
+    return [
+        ffi.string(href.data, href.length).decode("ascii", "replace"),
+        c.protocol_end,
+        c.username_end,
+        c.host_start,
+        c.host_end,
+        opt(c.port),
+        c.pathname_start,
+        opt(c.search_start),
+        opt(c.hash_start),
+    ]
+
+
+def op_url_parse(host: IsolateHost, url: str, base: Any = None) -> list[Any] | None:
+    """Parse ``url`` against ``base`` (a string or null); None if either is invalid."""
+    obj = _parse(url, base if isinstance(base, str) else None)
+    if not lib.ada_is_valid(obj):
+        return None
+    return _record(obj)
+
+
+def op_url_set(host: IsolateHost, href: str, setter: int, value: str) -> list[Any] | None:
+    """Apply a URL setter to ``href``; None when the setter leaves the URL unchanged/invalid."""
+    obj = _parse(href, None)
+    if not lib.ada_is_valid(obj) or not 0 <= setter < len(_SETTERS):
+        return None
+    clear = _SETTER_CLEAR.get(setter)
+    if clear is not None and value == "":
+        clear(obj)
+    else:
+        raw = value.encode("utf-8", "surrogatepass")
+        ok = _SETTERS[setter](obj, raw, len(raw))
+        if ok is not None and not ok:
+            return None
+    return _record(obj)

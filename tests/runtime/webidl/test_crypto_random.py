@@ -1,0 +1,53 @@
+"""crypto.getRandomValues / randomUUID (12_crypto_random.js); here until tests/runtime/crypto/ exists."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from pydeno import JavaScriptError
+
+from tests.runtime.harness import js_runtime
+
+
+def run(js: str) -> Any:
+    async def main() -> Any:
+        async with js_runtime() as rt:
+            return await rt.run(js)
+
+    return asyncio.run(main())
+
+
+def test_get_random_values_fills_and_returns_the_same_array() -> None:
+    assert run('const a = new Uint32Array(8); const r = crypto.getRandomValues(a);'
+               'return [r === a, a.some((x) => x !== 0)]') == [True, True]
+
+
+def test_random_uuid_is_version_4() -> None:
+    assert run('const re = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;'
+               'const ids = new Set(); for (let i = 0; i < 500; i++) { const u = crypto.randomUUID();'
+               'if (!re.test(u)) return u; ids.add(u); } return ids.size') == 500
+
+
+def test_float_array_is_type_mismatch() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("crypto.getRandomValues(new Float64Array(2))")
+    assert exc.value.name == "TypeMismatchError"
+
+
+def test_more_than_64k_is_quota_exceeded() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("crypto.getRandomValues(new Uint8Array(65537))")
+    assert exc.value.name == "QuotaExceededError"
+    assert exc.value.message == "getRandomValues() only accepts buffers of size <= 64K but provided 65537 bytes."
+
+
+def test_exactly_64k_is_allowed() -> None:
+    assert run("return crypto.getRandomValues(new BigUint64Array(8192)).length") == 8192
+
+
+def test_crypto_global_is_not_enumerable_and_constructor_is_illegal() -> None:
+    assert run('let illegal = false; try { new Crypto() } catch (e) { illegal = e instanceof TypeError }'
+               'return [Object.keys(globalThis).includes("crypto"), crypto instanceof Crypto,'
+               'illegal]') == [False, True, True]
