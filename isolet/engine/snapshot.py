@@ -3,15 +3,22 @@
 Every isolate starts from this snapshot, so the Workers API is parsed and
 initialised once per process instead of once per isolate (measured: 7.2 ms
 for a new isolate from a snapshot vs 10.4 ms bare, before any API code).
-The snapshot is keyed by the hash of the JS sources and cached in memory.
+The snapshot is keyed by the hash of the JS sources and the pydeno version,
+cached in memory and on disk (``$XDG_CACHE_HOME/isolet``, default
+``~/.cache/isolet``; ``ISOLET_SNAPSHOT_CACHE=0`` turns the disk cache off):
+building it costs ~0.1 s of every process start, reading it back ~1 ms.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
 
 from pydeno import SnapshotBuilder
 
@@ -24,7 +31,7 @@ class RuntimeSource:
 
     @property
     def digest(self) -> str:
-        h = hashlib.sha256()
+        h = hashlib.sha256(version("pydeno").encode())
         for name, src in self.files:
             h.update(name.encode())
             h.update(b"\0")
@@ -51,9 +58,45 @@ def build_snapshot(source: RuntimeSource | None = None) -> bytes:
         cached = _cache.get(key)
         if cached is not None:
             return cached
-        builder = SnapshotBuilder()
-        for name, text in src.files:
-            builder.execute_script(f"isolet-internal:{name}", text)
-        snap: bytes = builder.build()
+        cache_file = _cache_dir() / f"snapshot-{key}.bin" if _disk_cache_enabled() else None
+        snap = _read(cache_file)
+        if snap is None:
+            builder = SnapshotBuilder()
+            for name, text in src.files:
+                builder.execute_script(f"isolet-internal:{name}", text)
+            snap = builder.build()
+            _write(cache_file, snap)
         _cache[key] = snap
         return snap
+
+
+def _disk_cache_enabled() -> bool:
+    return os.environ.get("ISOLET_SNAPSHOT_CACHE", "1") != "0"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "isolet"
+
+
+def _read(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _write(path: Path | None, data: bytes) -> None:
+    """Write atomically (temp file + rename), so a concurrent reader never sees half a file."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the cache is an optimisation; the in-memory copy still serves
