@@ -198,3 +198,13 @@ def test_malformed_http_gets_400_and_server_keeps_serving(dev_server: Start, wor
 def test_json_response_is_parseable(dev_server: Start, worker_copy: Copy) -> None:
     server = dev_server(worker_copy("echo"))
     assert json.loads(httpx.get(server.url + "/").content)["method"] == "GET"
+
+
+def test_wasm_and_data_modules_load_as_compiled_module_and_array_buffer(dev_server: Start, worker_copy: Copy) -> None:
+    server = dev_server(worker_copy("wasm"))
+    assert httpx.get(server.url + "/").json() == {
+        "isModule": True,
+        "sum": 42,
+        "data": [1, 2, 3, 250],
+        "dataIsBuffer": True,
+    }
