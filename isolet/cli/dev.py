@@ -67,6 +67,7 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
 
     from isolet.engine.worker import WorkerLoadError
     from isolet.observability.logs import TerminalSink
+    from isolet.server import status_line
     from isolet.server.app import WorkerApp
     from isolet.server.dev import DevSession
 
@@ -79,6 +80,7 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
         except WorkerLoadError as e:
             print(f"error: the Worker failed to load:\n{e}", file=sys.stderr)
             return 1
+        status_line.install()
         app = WorkerApp(session.instance, session.spec.cf)
         config = uvicorn.Config(
             app,

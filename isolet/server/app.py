@@ -16,6 +16,7 @@ from typing import Any
 from isolet.engine.limits import LimitExceeded
 from isolet.engine.worker import WorkerInstance
 from isolet.runtime.context import IncomingRequest, OutgoingResponse, ResponseBodyChannel
+from isolet.server.status_line import reason, standard_phrase
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -115,7 +116,14 @@ async def _send_response(
         and not any(k.lower() == "content-length" for k, _ in response.headers)
     ):
         headers.append((b"content-length", str(len(response.body or b"")).encode()))
-    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    # The reason phrase: the Worker's statusText when it set one that differs
+    # from the standard phrase (see status_line.py).
+    text = response.status_text
+    token = reason.set(text if text and text != standard_phrase(response.status) else None)
+    try:
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    finally:
+        reason.reset(token)
     head_only = scope["method"] == "HEAD"
     if response.stream is None:
         await send({"type": "http.response.body", "body": b"" if head_only else (response.body or b"")})

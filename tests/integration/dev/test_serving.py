@@ -72,6 +72,7 @@ def test_response_status_and_repeated_headers_kept_apart(dev_server: Start, work
     server = dev_server(worker_copy("echo"))
     r = httpx.get(server.url + "/cookies")
     assert r.status_code == 201
+    assert r.reason_phrase == "Made"
     assert r.headers.get_list("set-cookie") == ["a=1; Path=/", "b=2; Path=/"]
     assert r.headers["x-multi"] == "one, two"
 
