@@ -59,6 +59,9 @@ class IsolateHost:
         self.requests: dict[int, RequestContext] = {}
         self.timers: dict[int, tuple[asyncio.TimerHandle, asyncio.Future[bool]]] = {}
         self.cpu = CpuMeter()
+        # Native objects JS holds by int rid (zlib streams, ...): ops create and free them.
+        self.resources: dict[int, Any] = {}
+        self.resource_ids = itertools.count(1)
         self.closed = False
         self._woken = False
 
@@ -116,11 +119,19 @@ class IsolateHost:
         return ctx
 
     # -- results out (isolate thread -> asyncio) ------------------------------
-    def resolve_response(self, rid: int, response: OutgoingResponse) -> None:
-        ctx = self.requests.get(rid)
+    def resolve_response(self, rid: int, response: OutgoingResponse, *, finished: bool = False) -> None:
+        """Hand the response head to the server; ``finished`` also ends the request.
+
+        One ``call_soon_threadsafe`` either way: each one wakes the event loop
+        through its self-pipe, a system call on the hot path.
+        """
+        ctx = self.requests.pop(rid, None) if finished else self.requests.get(rid)
         if ctx is None:
             return
-        self.loop.call_soon_threadsafe(_set_result, ctx.response, response)
+        if finished:
+            self.loop.call_soon_threadsafe(_set_both, ctx.response, response, ctx.done)
+        else:
+            self.loop.call_soon_threadsafe(_set_result, ctx.response, response)
 
     def finish(self, rid: int) -> None:
         ctx = self.requests.pop(rid, None)
@@ -156,6 +167,11 @@ class IsolateHost:
             if ctx is not None:
                 ctx.cpu_ns += now - self.cpu.slice_start_ns
         self.cpu.slice_start_ns = now
+
+
+def _set_both(response: asyncio.Future[Any], value: Any, done: asyncio.Future[None]) -> None:
+    _set_result(response, value)
+    _set_result(done, None)
 
 
 def _set_result(fut: asyncio.Future[Any], value: Any) -> None:

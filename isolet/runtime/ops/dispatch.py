@@ -59,9 +59,7 @@ def op_dispatch_respond(
         body=bytes(body) if isinstance(body, (bytes, bytearray, memoryview)) else None,
         stream=channel,
     )
-    host.resolve_response(rid, response)
-    if done:
-        host.finish(rid)
+    host.resolve_response(rid, response, finished=bool(done))
 
 
 async def op_dispatch_body_read(host: IsolateHost, rid: int) -> bytes | None:
