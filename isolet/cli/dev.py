@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
     ip = args.ip or config.dev.ip
     port = args.port if args.port is not None else config.dev.port
     try:
-        return _serve(load, ip, port, args.memory_limit_mb * 1024 * 1024)
+        return _serve(load, ip, port, args.memory_limit_mb * 1024 * 1024, (cwd / args.persist_to).resolve())
     except KeyboardInterrupt:
         return 0
 
 
-def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
+def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> int:
     import uvicorn
     import uvloop
 
@@ -70,11 +70,12 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
     from isolet.server import status_line
     from isolet.server.app import WorkerApp
     from isolet.server.dev import DevSession
+    from isolet.server.websocket import ASGI_MAX_MESSAGE_BYTES
 
     sink = TerminalSink()
 
     async def main() -> int:
-        session = DevSession(load, sink, heap_limit=heap_limit)
+        session = DevSession(load, sink, heap_limit=heap_limit, persist_to=persist_to)
         try:
             await session.start()
         except WorkerLoadError as e:
@@ -88,6 +89,11 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int) -> int:
             port=port,
             loop="none",
             http="httptools",
+            # WebSockets (server/websocket.py): the sans-I/O `websockets` protocol;
+            # no permessage-deflate, as workerd without web_socket_compression.
+            ws="websockets-sansio",
+            ws_max_size=ASGI_MAX_MESSAGE_BYTES,
+            ws_per_message_deflate=False,
             lifespan="off",
             access_log=False,
             server_header=False,

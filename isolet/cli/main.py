@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from isolet import __version__
-from isolet.cli import dev
+from isolet.cli import dev, kv
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"isolet {__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="<command>")
     dev.register(verbs)
+    kv.register(verbs)
     return parser
 
 

@@ -24,6 +24,11 @@ from isolet.runtime.host import IsolateHost
 from isolet.runtime.ops import OPS
 
 DEFAULT_HEAP_LIMIT_BYTES = 128 * 1024 * 1024
+# The most one crossing (an op's arguments or result) may carry. pydeno's
+# default is 10 MiB, and going over it ends the isolate's dispatch loop rather
+# than raising in JS; ops move big data in pieces well below this, and the
+# dispatch batch is capped (runtime/host.py MAX_BATCH_BODY_BYTES).
+MAX_CROSSING_BYTES = 64 * 1024 * 1024
 
 __all__ = ["Isolate", "JavaScriptError", "RuntimeTerminated", "undefined", "bind_ops"]
 
@@ -90,7 +95,11 @@ class Isolate:
         snapshot: bytes | None = None,
     ) -> None:
         self.host = host
-        config = RuntimeConfig(snapshot=snapshot or build_snapshot(), max_heap_size=heap_limit)
+        config = RuntimeConfig(
+            snapshot=snapshot or build_snapshot(),
+            max_heap_size=heap_limit,
+            max_serialization_bytes=MAX_CROSSING_BYTES,
+        )
         self._runtime: Runtime | None = Runtime(config)
         self.termination = self.runtime.termination_handle()
         self.runtime.bind_object("__isolet_ops", bind_ops(host, ops))

@@ -77,7 +77,7 @@ class ModuleGraph:
         if name.endswith(_DATA_EXTENSIONS):
             return _bytes_module(data, "bytes.buffer")
         if name.endswith(_WASM_EXTENSIONS):
-            return _bytes_module(data, "new WebAssembly.Module(bytes)")
+            return _bytes_module(data, 'globalThis.__isolet_builtin("wasm")(bytes)')
         return _JSON_ATTRIBUTE.sub("", data.decode("utf-8"))
 
 

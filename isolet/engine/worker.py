@@ -44,7 +44,12 @@ class WorkerSpec:
     secrets: dict[str, str] = field(default_factory=dict)
     cf: dict[str, Any] = field(default_factory=dict)
     cpu_ms: int = 30_000
+    # Subrequests (fetch() calls, redirect hops) per request; None: the platform default (50).
+    subrequests: int | None = None
     heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES
+    # kv_namespaces: (binding name, namespace id), stored under persist_to/v3/kv/<id>/.
+    kv_namespaces: tuple[tuple[str, str], ...] = ()
+    persist_to: Path = Path(".isolet/state")
 
 
 class WorkerLoadError(Exception):
@@ -68,6 +73,19 @@ def describe_load_error(exc: BaseException) -> str:
         first = text.splitlines()[0]
         return f"{path}:{m.group(2)}:{m.group(3)}: {first}"
     return text
+
+
+def _open_bindings(spec: WorkerSpec) -> dict[str, Any]:
+    """The Python objects behind env.<NAME>, by binding name."""
+    bindings: dict[str, Any] = {}
+    if spec.kv_namespaces:
+        from isolet.bindings.kv import open_namespace
+        from isolet.util.clock import clock_from_env
+
+        clock = clock_from_env()
+        for binding, namespace_id in spec.kv_namespaces:
+            bindings[binding] = open_namespace(spec.persist_to, namespace_id, clock)
+    return bindings
 
 
 class WorkerInstance:
@@ -101,11 +119,13 @@ class WorkerInstance:
             "workerName": spec.name,
             "compatDate": spec.compat_date,
             "compatFlags": list(spec.compat_flags),
-            "env": {"vars": spec.vars, "secrets": spec.secrets},
+            "env": {"vars": spec.vars, "secrets": spec.secrets, "kv": [b for b, _ in spec.kv_namespaces]},
             "cf": spec.cf,
+            "subrequests": spec.subrequests,
         }
         loop = asyncio.get_running_loop()
         host = IsolateHost(HostConfig(spec.name, info), loop, self._log)
+        host.bindings.update(_open_bindings(spec))
         isolate = Isolate(host, heap_limit=spec.heap_limit, ops=self._ops)
         self.host, self.isolate = host, isolate
         main_url = spec.main.resolve().as_uri()
@@ -164,6 +184,7 @@ class WorkerInstance:
         else:
             self.host.log("error", f"internal error: the dispatch loop ended: {exc!r}")
             self.host.fail_all(exc)
+        self.host.run_close_hooks()
         if self.isolate is not None:
             self.isolate.close()
 
@@ -190,6 +211,7 @@ class WorkerInstance:
             # the runtime below ends it anyway.
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(self._loop_task), 1.0)
+        host.run_close_hooks()
         if self.isolate is not None:
             self.isolate.close()
         self.dead = True

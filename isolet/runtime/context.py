@@ -36,6 +36,9 @@ class OutgoingResponse:
     headers: list[tuple[str, str]]
     body: bytes | None
     stream: ResponseBodyChannel | None = None
+    # A 101 response: the id of the host socket (runtime/ops/websocket.py) the
+    # client connection stands in for, instead of a body.
+    websocket: int | None = None
 
 
 class ResponseBodyChannel:

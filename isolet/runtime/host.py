@@ -13,11 +13,14 @@ import asyncio
 import itertools
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from isolet.observability.logs import LogRecord, LogSink
 from isolet.runtime.context import IncomingRequest, OutgoingResponse, RequestContext
+
+MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -64,6 +67,11 @@ class IsolateHost:
         self.resource_ids = itertools.count(1)
         self.closed = False
         self._woken = False
+        # Run once when the isolate goes away (asyncio thread): ops that hold
+        # native resources per isolate (connection pools...) register here.
+        self.close_hooks: list[Callable[[], None]] = []
+        # Binding objects behind env.<NAME> (e.g. bindings.kv.KVNamespace), by binding name.
+        self.bindings: dict[str, Any] = {}
 
     # -- logging (any thread) ------------------------------------------------
     def log(self, level: str, message: str, request_id: int | None = None) -> None:
@@ -89,9 +97,18 @@ class IsolateHost:
         self._woken = False
         if self.closed and not self._events:
             return None
-        batch = list(self._events)
-        self._events.clear()
-        return batch
+        # Inline request bodies ride in the batch: cap their total so one
+        # crossing stays far below the engine's limit; the rest wait one batch.
+        batch: list[dict[str, Any]] = []
+        size = 0
+        while self._events:
+            body = self._events[0].get("body")
+            n = len(body) if isinstance(body, bytes) else 0
+            if batch and size + n > MAX_BATCH_BODY_BYTES:
+                break
+            batch.append(self._events.popleft())
+            size += n
+        return batch  # anything left is returned by the next call, at once
 
     def wake(self) -> None:
         """Make the JS loop's pending op_dispatch_next return (asyncio thread)."""
@@ -157,6 +174,14 @@ class IsolateHost:
         self.closed = True
         if self._waiter is not None and not self._waiter.done():
             self._waiter.set_result(None)
+
+    def run_close_hooks(self) -> None:
+        hooks, self.close_hooks = self.close_hooks, []
+        for hook in hooks:
+            try:
+                hook()
+            except Exception as e:  # one failing hook must not keep the others from running
+                self.log("error", f"internal error while closing the isolate: {e!r}")
 
     # -- CPU meter ------------------------------------------------------------
     def mark_slice(self, rid: int | None) -> None:

@@ -17,6 +17,7 @@ from isolet.engine.limits import LimitExceeded
 from isolet.engine.worker import WorkerInstance
 from isolet.runtime.context import IncomingRequest, OutgoingResponse, ResponseBodyChannel
 from isolet.server.status_line import reason, standard_phrase
+from isolet.server.websocket import serve_websocket
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,6 +37,9 @@ class WorkerApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await _lifespan(receive, send)
+            return
+        if scope["type"] == "websocket":
+            await serve_websocket(scope, receive, send, self._instance, self._cf)
             return
         if scope["type"] != "http":
             return

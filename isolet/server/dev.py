@@ -15,6 +15,7 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from isolet.config.schema import WorkerConfig
 from isolet.engine.worker import WorkerInstance, WorkerLoadError, WorkerSpec
@@ -24,10 +25,14 @@ from isolet.observability.logs import LogRecord, LogSink
 RELOAD_POLL_S = 0.2
 
 
-def spec_from_config(config: WorkerConfig, *, heap_limit: int | None = None) -> WorkerSpec:
+def spec_from_config(
+    config: WorkerConfig, *, heap_limit: int | None = None, persist_to: Path | None = None
+) -> WorkerSpec:
     from isolet.server.cf import build_cf
 
-    extra = {} if heap_limit is None else {"heap_limit": heap_limit}
+    extra: dict[str, Any] = {} if heap_limit is None else {"heap_limit": heap_limit}
+    if persist_to is not None:
+        extra["persist_to"] = persist_to
     return WorkerSpec(
         name=config.name,
         main=config.main,
@@ -37,6 +42,8 @@ def spec_from_config(config: WorkerConfig, *, heap_limit: int | None = None) -> 
         secrets=dict(config.secrets),
         cf=build_cf(config.dev.cf),
         cpu_ms=config.limits.cpu_ms,
+        subrequests=config.limits.subrequests,
+        kv_namespaces=tuple((kv.binding, kv.id or kv.binding) for kv in config.kv_namespaces),
         **extra,
     )
 
@@ -48,12 +55,14 @@ class DevSession:
         log: LogSink,
         *,
         heap_limit: int | None = None,
+        persist_to: Path | None = None,
     ) -> None:
         self._load_config = load_config
         self._log = log
         self._heap_limit = heap_limit
+        self._persist_to = persist_to
         self.config = load_config()
-        self.spec = spec_from_config(self.config, heap_limit=heap_limit)
+        self.spec = spec_from_config(self.config, heap_limit=heap_limit, persist_to=persist_to)
         self.current: WorkerInstance | None = None
         self._start_lock = asyncio.Lock()
         self._watch_task: asyncio.Task[None] | None = None
@@ -105,7 +114,7 @@ class DevSession:
         names = ", ".join(os.path.relpath(p) for p in changed)
         try:
             config = self._load_config()
-            spec = spec_from_config(config, heap_limit=self._heap_limit)
+            spec = spec_from_config(config, heap_limit=self._heap_limit, persist_to=self._persist_to)
             fresh = await self._new_instance(spec)
         except (ConfigError, WorkerLoadError) as e:
             self._system(f"reload failed ({names} changed); still serving the previous version:\n{e}", "error")

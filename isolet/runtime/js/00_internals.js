@@ -51,6 +51,15 @@
   }
   internals.fromOpError = fromOpError;
 
+  // An unhandled rejection is logged ("Uncaught (in promise) ...") and the
+  // isolate carries on, as in workerd. Without this handler deno_core ends the
+  // event loop, which would fail every request in flight. The hook is only
+  // reachable here, while the snapshot is built (Deno.core is gone at boot).
+  globalThis.Deno?.core?.setUnhandledPromiseRejectionHandler?.((promise, reason) => {
+    internals.onUnhandledRejection?.(reason);
+    return true;
+  });
+
   Object.defineProperty(globalThis, "__isolet_internals", {
     value: internals, writable: false, enumerable: false, configurable: true,
   });

@@ -76,6 +76,48 @@
     }
   }
 
+  // workerd's (JSG's) missing-argument check: an absent required argument is converted from
+  // undefined, which fails as "parameter N is not of type 'X'". `types` names the required
+  // parameters' types in order; `constructor` prefixes "constructor " as JSG does.
+  function checkArguments(count, types, prefix, constructor = false) {
+    if (count < types.length) {
+      const where = constructor ? "constructor parameter" : "parameter";
+      throw new TypeError(`${prefix}: ${where} ${count + 1} is not of type '${types[count]}'.`);
+    }
+  }
+
+  // The TypeError workerd throws when a constructor is called without `new`.
+  function constructorWithoutNew(name) {
+    return new TypeError(
+      `Failed to construct '${name}': Please use the 'new' operator, this object constructor ` +
+      "cannot be called as a function.");
+  }
+
+  // The constructor to expose for `Class`: a plain function that throws workerd's "Please use
+  // the 'new' operator" TypeError when called without `new` (a class constructor cannot), and
+  // otherwise constructs `Class` for `new.target`, so subclasses, `instanceof` and statics work.
+  // It shares Class.prototype, whose `constructor` becomes the wrapper.
+  function newOnlyConstructor(Class, name = Class.name) {
+    const { construct } = Reflect;
+    const wrapper = {
+      [name]: function (...args) {
+        if (new.target === undefined) throw constructorWithoutNew(name);
+        return construct(Class, args, new.target);
+      },
+    }[name];
+    for (const key of Reflect.ownKeys(Class)) {
+      if (key === "prototype" || key === "name") continue;
+      Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(Class, key));
+    }
+    Object.defineProperty(wrapper, "prototype", {
+      value: Class.prototype, writable: false, enumerable: false, configurable: false,
+    });
+    Object.defineProperty(Class.prototype, "constructor", {
+      value: wrapper, writable: true, enumerable: false, configurable: true,
+    });
+    return wrapper;
+  }
+
   function toDOMString(v) {
     if (typeof v === "symbol") throw new TypeError("Cannot convert a Symbol value to a string");
     return String(v);
@@ -163,11 +205,12 @@
   function isArrayBufferView(v) { return isView(v); }
 
   // BufferSource -> a Uint8Array over the same memory (no copy).
-  function toBufferSource(v, prefix = "Failed to execute function", param = 1) {
+  // `typeName` is the type the error names (workerd names its C++ parameter type, e.g. 'Array').
+  function toBufferSource(v, prefix = "Failed to execute function", param = 1, typeName = "BufferSource") {
     if (v instanceof Uint8Array) return v;
     if (isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
     if (isArrayBuffer(v)) return new Uint8Array(v);
-    throw new TypeError(`${prefix}: parameter ${param} is not of type 'BufferSource'.`);
+    throw new TypeError(`${prefix}: parameter ${param} is not of type '${typeName}'.`);
   }
 
   // Bytes -> a "binary string" (one char per byte), in chunks to keep apply() safe.
@@ -185,7 +228,7 @@
   internals.DOMException = DOMException;
   internals.webidl = {
     __proto__: null,
-    requiredArguments, toDOMString, toUSVString, toByteString, toBoolean, toDictionary,
+    requiredArguments, checkArguments, constructorWithoutNew, newOnlyConstructor, toDOMString, toUSVString, toByteString, toBoolean, toDictionary,
     toLong, toUnsignedLong, toUnsignedShort, toLongLong, toUnsignedLongLong,
     isArrayBuffer, isArrayBufferView, toBufferSource, bytesToLatin1,
   };

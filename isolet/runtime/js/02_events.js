@@ -21,6 +21,13 @@
   // `on<type>` attribute handler (e.g. AbortSignal.onabort).
   const kEventHandler = Symbol("isolet.eventHandler");
 
+  // workerd's jsg: a missing `type` fails the string conversion of parameter 1.
+  function requireType(count, iface) {
+    if (count < 1) {
+      throw new TypeError(`Failed to construct '${iface}': constructor parameter 1 is not of type 'string'.`);
+    }
+  }
+
   const NONE = 0, CAPTURING_PHASE = 1, AT_TARGET = 2, BUBBLING_PHASE = 3;
 
   class Event {
@@ -29,14 +36,14 @@
     #cancelable;
     #composed;
     #trusted;
-    #target = null;
+    #target = undefined;
     #dispatching = false;
     #stopped = false;
     #propagationStopped = false;
     #canceled = false;
 
     constructor(type, init = undefined, trusted = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to construct 'Event'");
+      requireType(arguments.length, "Event");
       this.#type = toDOMString(type);
       const opts = init === undefined || init === null ? {} : init;
       if (typeof opts !== "object" && typeof opts !== "function") {
@@ -56,17 +63,22 @@
     get timeStamp() { return 0; }
     get eventPhase() { return this.#dispatching ? AT_TARGET : NONE; }
     get target() { return this.#target; }
+    // As workerd (with jsg_property_on_prototype_template): currentTarget is
+    // the last dispatch target, kept after dispatchEvent() returns.
     get currentTarget() { return this.#target; }
     get srcElement() { return this.#target; }
     get defaultPrevented() { return this.#cancelable && this.#canceled; }
+    // workerd quirk: preventDefault() on a non-cancelable event is recorded too;
+    // defaultPrevented stays false, but dispatchEvent() returns false.
+    static _prevented(event) { return event.#canceled; }
     get returnValue() { return !this.defaultPrevented; }
     get cancelBubble() { return this.#propagationStopped; }
     set cancelBubble(v) { if (v) this.#propagationStopped = true; }
 
-    preventDefault() { if (this.#cancelable) this.#canceled = true; }
+    preventDefault() { this.#canceled = true; }
     stopPropagation() { this.#propagationStopped = true; }
     stopImmediatePropagation() { this.#stopped = true; this.#propagationStopped = true; }
-    composedPath() { return this.#dispatching && this.#target !== null ? [this.#target] : []; }
+    composedPath() { return this.#dispatching && this.#target !== undefined ? [this.#target] : []; }
 
     // Internal: dispatch bookkeeping (static so it can reach the #fields).
     static _begin(event, target) {
@@ -83,8 +95,9 @@
     static _isEvent(v) { return v !== null && typeof v === "object" && #type in v; }
   }
   const eventBegin = Event._begin, eventEnd = Event._end, eventStopped = Event._stopped;
-  const isEvent = Event._isEvent;
+  const isEvent = Event._isEvent, eventPrevented = Event._prevented;
   delete Event._begin; delete Event._end; delete Event._stopped; delete Event._isEvent;
+  delete Event._prevented;
 
   for (const [name, value] of [["NONE", NONE], ["CAPTURING_PHASE", CAPTURING_PHASE],
     ["AT_TARGET", AT_TARGET], ["BUBBLING_PHASE", BUBBLING_PHASE]]) {
@@ -97,9 +110,9 @@
   class CustomEvent extends Event {
     #detail;
     constructor(type, init = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to construct 'CustomEvent'");
+      requireType(arguments.length, "CustomEvent");
       super(type, init);
-      this.#detail = init?.detail ?? null;
+      this.#detail = init?.detail;
     }
     get detail() { return this.#detail; }
   }
@@ -235,7 +248,7 @@
     } finally {
       eventEnd(event);
     }
-    return !event.defaultPrevented;
+    return !eventPrevented(event);
   }
 
   function listenerCount(target, type) {

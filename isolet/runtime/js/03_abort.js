@@ -5,9 +5,8 @@
 // fetch/streams code can follow a signal without going through events.
 "use strict";
 ((internals) => {
-  const { TypeError, Symbol, Object } = globalThis;
+  const { TypeError, Symbol, Object, Array, Number } = globalThis;
   const { EventTarget, Event, kTrusted, kEventHandler, dispatch, removeAllListeners } = internals.events;
-  const { toUnsignedLongLong, requiredArguments } = internals.webidl;
   const DOMException = internals.DOMException;
 
   const kConstruct = Symbol("isolet.AbortSignal.construct");
@@ -45,11 +44,11 @@
       return signal;
     }
 
-    static timeout(delay) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'timeout' on 'AbortSignal'");
-      const ms = toUnsignedLongLong(delay, {
-        enforceRange: true, context: "Failed to execute 'timeout' on 'AbortSignal': parameter 1",
-      });
+    // As workerd, `delay` is a plain double (no range check): a negative, NaN or
+    // missing delay behaves as setTimeout's, i.e. fires on the next timer turn.
+    static timeout(delay = undefined) {
+      const n = Number(delay);
+      const ms = n > 0 ? n : 0;
       const setTimeout = internals.timers?.setTimeout ?? globalThis.setTimeout;
       if (typeof setTimeout !== "function") {
         throw new TypeError("AbortSignal.timeout() is not available: this runtime has no timers.");
@@ -59,15 +58,16 @@
       return signal;
     }
 
-    static any(signals) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'any' on 'AbortSignal'");
-      if (signals === null || typeof signals !== "object" || typeof signals[Symbol.iterator] !== "function") {
-        throw new TypeError("Failed to execute 'any' on 'AbortSignal': parameter 1 is not of type 'sequence'.");
+    static any(signals = undefined) {
+      // workerd takes a kj::Array<Ref<AbortSignal>>: a JS Array, checked element by element.
+      if (!Array.isArray(signals)) {
+        throw new TypeError("Failed to execute 'any' on 'AbortSignal': parameter 1 is not of type 'Array'.");
       }
       const list = [];
-      for (const s of signals) {
+      for (let i = 0; i < signals.length; i++) {
+        const s = signals[i];
         if (!(s instanceof AbortSignal)) {
-          throw new TypeError("Failed to execute 'any' on 'AbortSignal': parameter 1 is not of type 'sequence<AbortSignal>'.");
+          throw new TypeError(`Incorrect type for array element ${i}: the provided value is not of type 'AbortSignal'.`);
         }
         list.push(s);
       }

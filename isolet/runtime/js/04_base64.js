@@ -7,7 +7,7 @@
 "use strict";
 ((internals) => {
   const { Uint8Array, String } = globalThis;
-  const { requiredArguments, toDOMString, bytesToLatin1 } = internals.webidl;
+  const { checkArguments, toDOMString, bytesToLatin1 } = internals.webidl;
   const DOMException = internals.DOMException;
   // fromBase64/toBase64 are absent while the snapshot is built (V8 installs these newer
   // builtins per context at startup), so they are looked up at call time.
@@ -34,14 +34,14 @@
   }
 
   function atob(data) {
-    requiredArguments(arguments.length, 1, "Failed to execute 'atob' on 'WorkerGlobalScope'");
+    checkArguments(arguments.length, ["string"], "Failed to execute 'atob' on 'ServiceWorkerGlobalScope'");
     const bytes = decode(toDOMString(data));
     if (bytes === null) throw new DOMException(ATOB_ERROR, "InvalidCharacterError");
     return bytesToLatin1(bytes);
   }
 
   function btoa(data) {
-    requiredArguments(arguments.length, 1, "Failed to execute 'btoa' on 'WorkerGlobalScope'");
+    checkArguments(arguments.length, ["JsString"], "Failed to execute 'btoa' on 'ServiceWorkerGlobalScope'");
     const s = toDOMString(data);
     const n = s.length;
     const bytes = new Uint8Array(n);

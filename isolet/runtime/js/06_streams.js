@@ -407,10 +407,8 @@
     reader.readRequests = new Queue();
   }
   function SetUpReadableStreamBYOBReader(reader, stream) {
+    // As workerd, any stream takes a BYOB reader; reads check for a byte stream.
     if (IsReadableStreamLocked(stream)) throw lockedReadableError();
-    if (!(stream.controller instanceof RBSCRecord)) {
-      throw new TypeError("This ReadableStream does not support BYOB reads; it is not a byte stream.");
-    }
     ReadableStreamReaderGenericInitialize(reader, stream);
     reader.readIntoRequests = new Queue();
   }
@@ -436,7 +434,9 @@
     const stream = reader.stream;
     stream.disturbed = true;
     if (stream.state === "errored") readIntoRequest.errorSteps(stream.storedError);
-    else ReadableByteStreamControllerPullInto(stream.controller, view, min, readIntoRequest);
+    else if (!(stream.controller instanceof RBSCRecord)) {
+      readIntoRequest.errorSteps(new TypeError("This ReadableStream does not support BYOB reads; it is not a byte stream."));
+    } else ReadableByteStreamControllerPullInto(stream.controller, view, min, readIntoRequest);
   }
   function ReadableStreamBYOBReaderRelease(reader) {
     ReadableStreamReaderGenericRelease(reader);
@@ -1187,20 +1187,24 @@
 
   // ---------------------------------------------------------------- ReadableStream.from
 
+  // workerd's jsg AsyncGenerator conversion: a string iterates as a String
+  // object; an object's Symbol.asyncIterator (or, when that is null or
+  // undefined, Symbol.iterator) must be a function returning an object.
   function GetAsyncIteratorRecord(obj) {
-    if (obj === null || obj === undefined) throw new TypeError("ReadableStream.from() requires an iterable.");
-    const asyncMethod = obj[SymbolAsyncIterator];
-    if (asyncMethod !== undefined && asyncMethod !== null) {
-      if (typeof asyncMethod !== "function") throw new TypeError("Symbol.asyncIterator is not a function.");
-      const iterator = ReflectApply(asyncMethod, obj, []);
-      if (!isObject(iterator)) throw new TypeError("The async iterator is not an object.");
-      return { iterator, nextMethod: iterator.next, sync: false };
+    const notGenerator = () => new TypeError(
+      "Failed to execute 'from' on 'ReadableStream': parameter 1 is not of type 'AsyncGenerator'.");
+    if (typeof obj === "string") obj = Object(obj);
+    if (!isObject(obj)) throw notGenerator();
+    let method = obj[SymbolAsyncIterator];
+    let sync = false;
+    if (method === undefined || method === null) {
+      method = obj[SymbolIterator];
+      sync = true;
     }
-    const syncMethod = obj[SymbolIterator];
-    if (typeof syncMethod !== "function") throw new TypeError("ReadableStream.from() requires an iterable or async iterable.");
-    const iterator = ReflectApply(syncMethod, obj, []);
-    if (!isObject(iterator)) throw new TypeError("The iterator is not an object.");
-    return { iterator, nextMethod: iterator.next, sync: true };
+    if (typeof method !== "function") throw notGenerator();
+    const iterator = ReflectApply(method, obj, []);
+    if (!isObject(iterator)) throw notGenerator();
+    return { iterator, nextMethod: iterator.next, sync };
   }
 
   function ReadableStreamFromIterable(asyncIterable) {
@@ -1488,7 +1492,7 @@
       let type;
       if (typeRaw !== undefined) {
         type = `${typeRaw}`;
-        if (type !== "bytes") throw new TypeError(`"${type}" is not a valid ReadableStream type; expected "bytes".`);
+        if (type !== "bytes" && type !== "") throw new TypeError(`"${type}" is not a valid type of ReadableStream.`);
       }
       const strat = convertQueuingStrategy(strategy);
       const stream = new ReadableStreamRecord(this);
@@ -1536,7 +1540,7 @@
       const modeRaw = dict.mode;
       if (modeRaw === undefined) return newDefaultReaderPub(stream);
       const mode = `${modeRaw}`;
-      if (mode !== "byob") throw new TypeError(`"${mode}" is not a valid reader mode; expected "byob".`);
+      if (mode !== "byob") throw new TypeError("mode must be undefined or 'byob' in call to getReader().");
       return newBYOBReaderPub(stream);
     }
 
@@ -1717,15 +1721,13 @@
     close() {
       const c = requireRecord(rsdcRecordOf, this, "ReadableStreamDefaultController");
       if (!ReadableStreamDefaultControllerCanCloseOrEnqueue(c)) {
-        throw new TypeError("This ReadableStream is closed or closing and cannot be closed again.");
+        throw new TypeError("This ReadableStream is closed.");
       }
       ReadableStreamDefaultControllerClose(c);
     }
     enqueue(chunk = undefined) {
       const c = requireRecord(rsdcRecordOf, this, "ReadableStreamDefaultController");
-      if (!ReadableStreamDefaultControllerCanCloseOrEnqueue(c)) {
-        throw new TypeError("This ReadableStream is closed or closing; chunks cannot be enqueued.");
-      }
+      if (!ReadableStreamDefaultControllerCanCloseOrEnqueue(c)) throw new TypeError("Unable to enqueue");
       ReadableStreamDefaultControllerEnqueue(c, chunk);
     }
     error(e = undefined) {
@@ -1751,17 +1753,24 @@
     }
     close() {
       const c = requireRecord(rbscRecordOf, this, "ReadableByteStreamController");
-      if (c.closeRequested) throw new TypeError("This ReadableStream is already closing.");
-      if (c.stream.state !== "readable") throw new TypeError("This ReadableStream is closed or errored and cannot be closed.");
+      if (c.closeRequested || c.stream.state !== "readable") throw new TypeError("This ReadableStream is closed.");
       ReadableByteStreamControllerClose(c);
     }
-    enqueue(chunk) {
+    // As workerd: a BufferSource (an ArrayBuffer enqueues as a Uint8Array over it).
+    enqueue(chunk = undefined) {
       const c = requireRecord(rbscRecordOf, this, "ReadableByteStreamController");
-      if (!ArrayBufferIsView(chunk)) throw new TypeError("The chunk must be an ArrayBufferView.");
-      if (viewByteLength(chunk) === 0) throw new TypeError("The chunk's byteLength must be greater than 0.");
-      if (abByteLength(viewBuffer(chunk)) === 0) throw new TypeError("The chunk's buffer byteLength must be greater than 0.");
-      if (c.closeRequested) throw new TypeError("This ReadableStream is closing; chunks cannot be enqueued.");
-      if (c.stream.state !== "readable") throw new TypeError("This ReadableStream is closed or errored; chunks cannot be enqueued.");
+      if (isArrayBuffer(chunk)) {
+        chunk = new Uint8Array(chunk);
+      } else if (!ArrayBufferIsView(chunk)) {
+        throw new TypeError("Failed to execute 'enqueue' on 'ReadableByteStreamController': " +
+          "parameter 1 is not of type 'BufferSource'.");
+      }
+      if (viewByteLength(chunk) === 0 || abByteLength(viewBuffer(chunk)) === 0) {
+        throw new TypeError("Cannot enqueue a zero-length ArrayBuffer.");
+      }
+      if (c.closeRequested || c.stream.state !== "readable") {
+        throw new TypeError("This ReadableByteStreamController is closed.");
+      }
       ReadableByteStreamControllerEnqueue(c, chunk);
     }
     error(e = undefined) {
@@ -1813,6 +1822,10 @@
       this.pendingAbortRequest = undefined;
       this.writeRequests = new Queue();
       this.backpressure = false;
+      // Optional (chunk) => void that throws for a chunk this sink can never
+      // take; the write then rejects at once and the stream is unchanged
+      // (workerd's byte transforms check a chunk's type when it is written).
+      this.chunkCheck = undefined;
     }
   }
   class WriterRecord {
@@ -2050,6 +2063,13 @@
       return rejectedPromise(new TypeError("This WritableStream has been closed."));
     }
     if (state === "erroring") return rejectedPromise(stream.storedError);
+    if (stream.chunkCheck !== undefined) {
+      try {
+        stream.chunkCheck(chunk);
+      } catch (e) {
+        return rejectedPromise(e);
+      }
+    }
     const promise = WritableStreamAddWriteRequest(stream);
     WritableStreamDefaultControllerWrite(controller, chunk, chunkSize);
     return promise;
@@ -2315,6 +2335,9 @@
       this.flushAlgorithm = undefined;
       this.cancelAlgorithm = undefined;
       this.finishPromise = undefined;
+      // When set, close() succeeds even if flush errored the readable side
+      // (workerd's FixedLengthStream reports a short body on the readable only).
+      this.closeIgnoresReadableError = false;
     }
   }
 
@@ -2435,8 +2458,10 @@
     const flushPromise = controller.flushAlgorithm();
     TransformStreamDefaultControllerClearAlgorithms(controller);
     uponPromise(flushPromise, () => {
-      if (readable.state === "errored") controller.finishPromise.reject(readable.storedError);
-      else {
+      if (readable.state === "errored") {
+        if (controller.closeIgnoresReadableError) controller.finishPromise.resolve(undefined);
+        else controller.finishPromise.reject(readable.storedError);
+      } else {
         try {
           rcClose(readable.controller);
         } catch (e) {
@@ -2557,15 +2582,9 @@
 
   // ---------------------------------------------------------------- Workers byte transforms
 
-  // A copy of a BufferSource chunk as a Uint8Array, or a TypeError (workerd's wording).
-  function bytesOfWrittenChunk(chunk) {
-    if (ArrayBufferIsView(chunk)) {
-      const n = viewByteLength(chunk);
-      const out = new Uint8Array(n);
-      if (n > 0) taSet(out, new Uint8Array(viewBuffer(chunk), viewByteOffset(chunk), n));
-      return out;
-    }
-    if (isArrayBuffer(chunk)) return new Uint8Array(abSlice(chunk, 0));
+  // A BufferSource chunk's type check, with workerd's wording.
+  function checkWrittenChunk(chunk) {
+    if (ArrayBufferIsView(chunk) || isArrayBuffer(chunk)) return;
     if (typeof chunk === "string") {
       throw new TypeError("This TransformStream is being used as a byte stream, but received a string on its "
         + "writable side. If you wish to write a string, you'll probably want to explicitly UTF-8-encode it "
@@ -2575,22 +2594,47 @@
       + "non-ArrayBuffer/ArrayBufferView type on its writable side.");
   }
 
+  // A copy of a BufferSource chunk as a Uint8Array.
+  function bytesOfWrittenChunk(chunk) {
+    checkWrittenChunk(chunk);
+    if (ArrayBufferIsView(chunk)) {
+      const n = viewByteLength(chunk);
+      const out = new Uint8Array(n);
+      if (n > 0) taSet(out, new Uint8Array(viewBuffer(chunk), viewByteOffset(chunk), n));
+      return out;
+    }
+    return new Uint8Array(abSlice(chunk, 0));
+  }
+
+  // A byte transform (workerd's IdentityTransformStream family). `onChunk(bytes)`
+  // and `onFlush()` return an error to report or undefined. As in workerd, such
+  // an error errors the stream but the write() or close() that caused it still
+  // succeeds: the error shows on the readable side (and on later writes).
   function setUpByteTransform(stream, readableHWM, onChunk, onFlush) {
     const startPromise = resolvedPromise(undefined);
     InitializeTransformStream(stream, startPromise, 1, () => 1, readableHWM, undefined, true);
+    stream.writable.chunkCheck = checkWrittenChunk;
     const controller = new TSDCRecord();
+    controller.closeIgnoresReadableError = true;
     const transformAlgorithm = (chunk) => {
       try {
         const bytes = bytesOfWrittenChunk(chunk);
-        onChunk(bytes);
-        if (bytes.byteLength > 0) TransformStreamDefaultControllerEnqueue(controller, bytes);
+        const error = onChunk(bytes);
+        if (error !== undefined) TransformStreamError(stream, error);
+        else if (bytes.byteLength > 0) TransformStreamDefaultControllerEnqueue(controller, bytes);
         return resolvedPromise(undefined);
       } catch (e) {
         return rejectedPromise(e);
       }
     };
     const flushAlgorithm = () => {
-      try { onFlush(); return resolvedPromise(undefined); } catch (e) { return rejectedPromise(e); }
+      try {
+        const error = onFlush();
+        if (error !== undefined) rcError(stream.readable.controller, error);
+        return resolvedPromise(undefined);
+      } catch (e) {
+        return rejectedPromise(e);
+      }
     };
     SetUpTransformStreamDefaultController(stream, controller, transformAlgorithm, flushAlgorithm,
       () => resolvedPromise(undefined));
@@ -2621,9 +2665,11 @@
       super(kInternal, (stream) => {
         setUpByteTransform(stream, hwm, (bytes) => {
           written += bytes.byteLength;
-          if (written > expected) throw new TypeError("Attempt to write too many bytes through a FixedLengthStream.");
+          if (written > expected) return new TypeError("Attempt to write too many bytes through a FixedLengthStream.");
+          return undefined;
         }, () => {
-          if (written < expected) throw new TypeError("FixedLengthStream did not see all expected bytes before close().");
+          if (written < expected) return new TypeError("FixedLengthStream did not see all expected bytes before close().");
+          return undefined;
         });
         stream.readable.knownLength = expected;
       });

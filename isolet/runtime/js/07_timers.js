@@ -6,6 +6,10 @@
   let nextId = 1;
   const active = new Map(); // id -> true while armed
 
+  // workerd's WebIDL conversion error for a non-function callback argument.
+  const notAFunction = (name) => new TypeError(
+    `Failed to execute '${name}' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'function'.`);
+
   function normalizeDelay(ms) {
     const n = Number(ms);
     return Number.isFinite(n) && n > 0 ? n : 0;
@@ -26,7 +30,7 @@
 
   function schedule(callback, ms, args, repeat, name) {
     if (typeof callback !== "function") {
-      throw new TypeError(`Failed to execute '${name}': parameter 1 is not of type 'Function'.`);
+      throw notAFunction(name);
     }
     const id = nextId++;
     active.set(id, true);
@@ -55,7 +59,15 @@
     },
   };
 
+  // V8's own queueMicrotask, behind workerd's argument check and message.
+  const v8QueueMicrotask = globalThis.queueMicrotask;
+  const queueMicrotask = (callback) => {
+    if (typeof callback !== "function") throw notAFunction("queueMicrotask");
+    v8QueueMicrotask(callback);
+  };
+
   internals.timers = { setTimeout, clearTimeout, setInterval, clearInterval };
+  internals.exposeGlobal("queueMicrotask", queueMicrotask);
   internals.exposeGlobal("setTimeout", setTimeout);
   internals.exposeGlobal("setInterval", setInterval);
   internals.exposeGlobal("clearTimeout", clearTimeout);

@@ -20,7 +20,7 @@
 "use strict";
 ((internals) => {
   const { TypeError, RangeError, Uint8Array, String, Map, Object, Symbol, Math } = globalThis;
-  const { toUSVString, toDOMString, toBufferSource, requiredArguments, bytesToLatin1 } = internals.webidl;
+  const { toUSVString, toDOMString, toBufferSource, checkArguments, bytesToLatin1 } = internals.webidl;
 
   const UTF8_OP_THRESHOLD = 32 * 1024;
 
@@ -109,7 +109,7 @@
       if (c >= 0x80) break;
       out[i] = c;
     }
-    if (i === n) return out.subarray(0, n);
+    if (i === n) return out.slice(0, n); // an exact-size buffer, as workerd returns
     let p = i;
     for (; i < n; i++) {
       let c = str.charCodeAt(i);
@@ -338,7 +338,7 @@
 
     decode(input = undefined, options = undefined) {
       const bytes = input === undefined || input === null && arguments.length === 0
-        ? EMPTY : toBufferSource(input, "Failed to execute 'decode' on 'TextDecoder'");
+        ? EMPTY : toBufferSource(input, "Failed to execute 'decode' on 'TextDecoder'", 1, "Array");
       const stream = !!options?.stream;
       const flush = !stream;
       const name = this.#encoding;
@@ -392,10 +392,10 @@
       return utf8Encode(toUSVString(input));
     }
     encodeInto(source, destination) {
-      requiredArguments(arguments.length, 2, "Failed to execute 'encodeInto' on 'TextEncoder'");
+      checkArguments(arguments.length, ["JsString", "JsUint8Array"], "Failed to execute 'encodeInto' on 'TextEncoder'");
       const src = toUSVString(source);
       if (!(destination instanceof Uint8Array)) {
-        throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'.");
+        throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'JsUint8Array'.");
       }
       const cap = destination.length;
       const n = src.length;

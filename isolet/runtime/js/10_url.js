@@ -10,7 +10,7 @@
 "use strict";
 ((internals) => {
   const { TypeError, Error, String, Symbol, Object, Array } = globalThis;
-  const { requiredArguments, toUSVString } = internals.webidl;
+  const { checkArguments, newOnlyConstructor, toUSVString } = internals.webidl;
 
   const INVALID_URL = "Invalid URL string.";
   // Setter ids shared with ops/url.py (_SETTERS there).
@@ -96,6 +96,27 @@
   }
 
   // -- URLSearchParams ---------------------------------------------------------------------
+  // Live iterators (they read the list at each step), tagged as workerd's EntryIterator,
+  // KeyIterator and ValueIterator.
+  const ENTRIES = 0, KEYS = 1, VALUES = 2;
+  const ITERATOR_TAGS = ["EntryIterator", "KeyIterator", "ValueIterator"];
+  class ParamsIterator {
+    #params;
+    #kind;
+    #index = 0;
+    constructor(params, kind) {
+      this.#params = params;
+      this.#kind = kind;
+    }
+    next() {
+      const list = paramsList(this.#params);
+      if (this.#index >= list.length) return { value: undefined, done: true };
+      const [k, v] = list[this.#index++];
+      return { value: this.#kind === ENTRIES ? [k, v] : this.#kind === KEYS ? k : v, done: false };
+    }
+    [Symbol.iterator]() { return this; }
+    get [Symbol.toStringTag]() { return ITERATOR_TAGS[this.#kind]; }
+  }
   const kInit = Symbol("isolet.URLSearchParams.init");
   const kFromRecord = Symbol("isolet.URL.fromRecord");
 
@@ -114,7 +135,7 @@
           }
           for (const pair of init) {
             if (pair === null || typeof pair !== "object" || typeof pair[Symbol.iterator] !== "function") {
-              throw new TypeError("Failed to construct 'URLSearchParams': The provided value cannot be converted to a sequence.");
+              throw new TypeError("Incorrect type: the provided value is not of type 'Sequence'.");
             }
             const items = Array.from(pair);
             if (items.length !== 2) throw new TypeError("Invalid URL search params sequence.");
@@ -142,12 +163,12 @@
     get size() { return this.#list.length; }
 
     append(name, value) {
-      requiredArguments(arguments.length, 2, "Failed to execute 'append' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString", "USVString"], "Failed to execute 'append' on 'URLSearchParams'");
       this.#list.push([toUSVString(name), toUSVString(value)]);
       this.#update();
     }
     delete(name, value = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'delete' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'delete' on 'URLSearchParams'");
       name = toUSVString(name);
       if (value === undefined) {
         this.#list = this.#list.filter((p) => p[0] !== name);
@@ -158,25 +179,25 @@
       this.#update();
     }
     get(name) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'get' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'get' on 'URLSearchParams'");
       name = toUSVString(name);
       for (const p of this.#list) if (p[0] === name) return p[1];
       return null;
     }
     getAll(name) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'getAll' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'getAll' on 'URLSearchParams'");
       name = toUSVString(name);
       return this.#list.filter((p) => p[0] === name).map((p) => p[1]);
     }
     has(name, value = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'has' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'has' on 'URLSearchParams'");
       name = toUSVString(name);
       if (value === undefined) return this.#list.some((p) => p[0] === name);
       value = toUSVString(value);
       return this.#list.some((p) => p[0] === name && p[1] === value);
     }
     set(name, value) {
-      requiredArguments(arguments.length, 2, "Failed to execute 'set' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["USVString", "USVString"], "Failed to execute 'set' on 'URLSearchParams'");
       name = toUSVString(name);
       value = toUSVString(value);
       const i = this.#list.findIndex((p) => p[0] === name);
@@ -197,7 +218,7 @@
       this.#update();
     }
     forEach(callback, thisArg = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'forEach' on 'URLSearchParams'");
+      checkArguments(arguments.length, ["Function"], "Failed to execute 'forEach' on 'URLSearchParams'");
       if (typeof callback !== "function") {
         throw new TypeError("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type 'Function'.");
       }
@@ -206,11 +227,12 @@
         callback.call(thisArg, v, k, this);
       }
     }
-    *entries() { for (let i = 0; i < this.#list.length; i++) yield [this.#list[i][0], this.#list[i][1]]; }
-    *keys() { for (let i = 0; i < this.#list.length; i++) yield this.#list[i][0]; }
-    *values() { for (let i = 0; i < this.#list.length; i++) yield this.#list[i][1]; }
+    entries() { return new ParamsIterator(this, ENTRIES); }
+    keys() { return new ParamsIterator(this, KEYS); }
+    values() { return new ParamsIterator(this, VALUES); }
     toString() { return serializeForm(this.#list); }
 
+    static _list(params) { return params.#list; }
     static _attach(params, url, query) {
       params.#url = url;
       params.#list = parseForm(query);
@@ -221,6 +243,8 @@
   Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, { enumerable: false });
   Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: "URLSearchParams", configurable: true });
   const paramsAttach = URLSearchParams._attach, paramsReset = URLSearchParams._reset;
+  const paramsList = URLSearchParams._list;
+  delete URLSearchParams._list;
   delete URLSearchParams._attach;
   delete URLSearchParams._reset;
 
@@ -231,18 +255,18 @@
 
     constructor(url, base = undefined) {
       if (url === kFromRecord) { this.#rec = base; return; } // internal: URL.parse
-      requiredArguments(arguments.length, 1, "Failed to construct 'URL'");
+      checkArguments(arguments.length, ["USVString"], "Failed to construct 'URL'", true);
       const rec = parse(toUSVString(url), base === undefined ? undefined : toUSVString(base));
       if (rec === null) throw new TypeError(INVALID_URL);
       this.#rec = rec;
     }
 
     static canParse(url, base = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'canParse' on 'URL'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'canParse' on 'URL'");
       return parse(toUSVString(url), base === undefined ? undefined : toUSVString(base)) !== null;
     }
     static parse(url, base = undefined) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'parse' on 'URL'");
+      checkArguments(arguments.length, ["USVString"], "Failed to execute 'parse' on 'URL'");
       const rec = parse(toUSVString(url), base === undefined ? undefined : toUSVString(base));
       return rec === null ? null : new URL(kFromRecord, rec);
     }
@@ -252,7 +276,10 @@
     #set(setter, value) {
       const rec = internals.ops.op_url_set(this.#rec[HREF], setter, toUSVString(value));
       if (rec === null) {
-        if (setter === SET_HREF) throw new TypeError(INVALID_URL);
+        if (setter === SET_HREF) {
+          throw new TypeError("Failed to set the 'href' property on 'URL': the provided value " +
+            "is not of type 'valid URL string'.");
+        }
         return;
       }
       this.#rec = rec;
@@ -361,6 +388,6 @@
   Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: "URL", configurable: true });
 
   internals.url = { __proto__: null, URL, URLSearchParams, parse, parseForm, serializeForm, record: urlRecord };
-  internals.exposeGlobal("URL", URL);
-  internals.exposeGlobal("URLSearchParams", URLSearchParams);
+  internals.exposeGlobal("URL", newOnlyConstructor(URL));
+  internals.exposeGlobal("URLSearchParams", newOnlyConstructor(URLSearchParams));
 })(globalThis.__isolet_internals);

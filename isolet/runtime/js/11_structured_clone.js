@@ -3,6 +3,10 @@
 // RegExp, Map, Set, ArrayBuffer, typed arrays, DataView, Error types, plain
 // objects and arrays (class instances clone as plain objects), with cycles
 // and shared references preserved. Anything else is a DataCloneError.
+// Errors clone as workerd's enhanced error serialization does (jsg/ser.c++):
+// the type from `name` (an unknown name is kept as an own property on an
+// Error), `message`, and every other own property. A Proxy and a Blob are
+// DataCloneErrors, as in workerd.
 //
 // Exports `internals.structuredClone(value, transferList = [])`.
 "use strict";
@@ -11,8 +15,22 @@
     Number, String, BigInt, Symbol, Reflect } = globalThis;
   const DOMException = internals.DOMException;
   const TypedArray = Object.getPrototypeOf(Uint8Array);
-  const ERROR_TYPES = new Set(["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"]);
+  // The error types workerd's serializer knows by name (jsg/ser.c++ ErrorTag).
   const ERROR_CTORS = { __proto__: null, Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+  for (const name of ["AggregateError", "SuppressedError"]) {
+    if (typeof globalThis[name] === "function") ERROR_CTORS[name] = globalThis[name];
+  }
+  if (typeof WebAssembly === "object") {
+    for (const name of ["CompileError", "LinkError", "RuntimeError", "SuspendError"]) {
+      if (typeof WebAssembly[name] === "function") ERROR_CTORS[`Wasm${name}`] = WebAssembly[name];
+    }
+  }
+  // V8 brand checks, reachable only while the snapshot is built (Deno.core is gone at boot).
+  const core = globalThis.Deno?.core;
+  const isProxy = typeof core?.isProxy === "function" ? core.isProxy : () => false;
+  const isNativeError = typeof core?.isNativeError === "function"
+    ? core.isNativeError : (v) => toStr.call(v) === "[object Error]";
+  const { getOwnPropertyNames, hasOwn } = Object;
   const toStr = Object.prototype.toString;
   const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArray.prototype, Symbol.toStringTag).get;
   const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
@@ -33,21 +51,65 @@
     return false;
   }
 
+  // `transferList` holds ArrayBuffers or views (their buffer moves), as in
+  // workerd's Serializer::transfer; a buffer listed twice moves once.
   function structuredClone(value, transferList = []) {
     const memory = new Map();
-    // Transfer: detach each listed ArrayBuffer now; references resolve to the moved buffer.
+    // Transfer, as workerd: the listed buffers are detached only after the
+    // whole value is cloned (views over them keep their offsets meanwhile);
+    // references resolve to the new buffer. A failed clone detaches nothing.
     const seen = new Set();
     for (const t of transferList) {
-      if (!(t instanceof ArrayBuffer)) {
-        throw cloneError("Value not transferable");
-      }
-      if (seen.has(t)) throw cloneError("ArrayBuffer at index 1 is a duplicate of an earlier ArrayBuffer. Duplicates are not allowed.");
-      if (isDetached(t)) throw cloneError("An ArrayBuffer is detached and could not be cloned.");
-      seen.add(t);
+      let buf;
+      if (ArrayBuffer.isView(t)) buf = t.buffer;
+      else if (t instanceof ArrayBuffer) buf = t;
+      else throw new TypeError("Object is not transferable");
+      if (!(buf instanceof ArrayBuffer)) throw cloneError("Object is not transferable.");
+      if (seen.has(buf)) continue;
+      if (isDetached(buf)) throw cloneError("An ArrayBuffer is detached and could not be cloned.");
+      seen.add(buf);
     }
-    for (const t of seen) memory.set(t, t.transfer());
-    return clone(value, memory);
+    for (const t of seen) memory.set(t, t.slice(0, byteLengthOf.call(t)));
+    const out = clone(value, memory);
+    for (const t of seen) t.transfer(0);
+    return out;
   }
+
+  // workerd's native-error host object: type by name, message, own properties.
+  function cloneNativeError(v, memory) {
+    const name = v.name;
+    const nameText = String(name);
+    const known = hasOwn(ERROR_CTORS, nameText);
+    const message = clone(v.message, memory);
+    const props = [];
+    for (const key of getOwnPropertyNames(v)) {
+      if (key === "name" || key === "message" || String(key >>> 0) === key) continue;
+      props.push([key, v[key]]);
+    }
+    if (typeof message !== "string") throw cloneError("Deserialization failed: error message is not a string");
+    const out = new ERROR_CTORS[known ? nameText : "Error"](message);
+    memory.set(v, out);
+    if (!known) Object.defineProperty(out, "name", { value: clone(name, memory), writable: true, enumerable: true, configurable: true });
+    for (const [key, value] of props) {
+      Object.defineProperty(out, key, { value: clone(value, memory), writable: true, enumerable: true, configurable: true });
+    }
+    return out;
+  }
+
+  // workerd API objects that structuredClone refuses (they serialize for RPC only).
+  const UNSERIALIZABLE_HOST_TYPES = ["Blob"];
+  function isUnserializableHost(v) {
+    for (const name of UNSERIALIZABLE_HOST_TYPES) {
+      const Ctor = hostTypes[name];
+      if (typeof Ctor === "function" && v instanceof Ctor) return true;
+    }
+    return false;
+  }
+  // Captured at boot, before user code can replace the globals.
+  const hostTypes = { __proto__: null };
+  internals.bootHooks.push(() => {
+    for (const name of UNSERIALIZABLE_HOST_TYPES) hostTypes[name] = globalThis[name];
+  });
 
   function cloneProps(src, dst, memory) {
     for (const key of Object.keys(src)) {
@@ -61,6 +123,7 @@
     if (type !== "object" || v === null) return v;
     const prior = memory.get(v);
     if (prior !== undefined) return prior;
+    if (isProxy(v)) throw cloneError("#<Object> could not be cloned.");
 
     let out;
     if (Array.isArray(v)) {
@@ -91,6 +154,12 @@
       memory.set(v, out);
       return out;
     }
+    if (isNativeError(v)) return cloneNativeError(v, memory);
+    if (isUnserializableHost(v)) {
+      const ctor = v.constructor?.name;
+      throw cloneError(`Could not serialize object of type "${typeof ctor === "string" && ctor !== "" ? ctor : "Object"}". ` +
+        "This type does not support serialization.");
+    }
     const tag = toStr.call(v);
     switch (tag) {
       case "[object Date]": out = new Date(Date.prototype.getTime.call(v)); break;
@@ -111,30 +180,6 @@
         memory.set(v, out);
         const values = [...Set.prototype.values.call(v)];
         for (const val of values) out.add(clone(val, memory));
-        return out;
-      }
-      case "[object Error]": {
-        let name = "Error";
-        for (let p = Object.getPrototypeOf(v); p !== null; p = Object.getPrototypeOf(p)) {
-          const n = Object.prototype.hasOwnProperty.call(p, "name") ? p.name : undefined;
-          if (typeof n === "string" && ERROR_TYPES.has(n) && p === ERROR_CTORS[n].prototype) { name = n; break; }
-        }
-        const message = Object.getOwnPropertyDescriptor(v, "message");
-        out = new ERROR_CTORS[name]();
-        memory.set(v, out);
-        if (message !== undefined) {
-          Object.defineProperty(out, "message", {
-            value: String(v.message), writable: true, enumerable: false, configurable: true,
-          });
-        }
-        Object.defineProperty(out, "stack", {
-          value: typeof v.stack === "string" ? v.stack : undefined, writable: true, enumerable: false, configurable: true,
-        });
-        if (Object.prototype.hasOwnProperty.call(v, "cause")) {
-          Object.defineProperty(out, "cause", {
-            value: clone(v.cause, memory), writable: true, enumerable: false, configurable: true,
-          });
-        }
         return out;
       }
       case "[object Object]":
@@ -171,14 +216,20 @@
 
   function structuredCloneGlobal(value, options = undefined) {
     if (arguments.length < 1) {
-      throw new TypeError("Failed to execute 'structuredClone' on 'ServiceWorkerGlobalScope': 1 argument required, but only 0 present.");
+      throw new TypeError("Failed to execute 'structuredClone' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'JsValue'.");
     }
     let transfer = [];
     if (options !== undefined && options !== null) {
-      if (typeof options !== "object") {
-        throw new TypeError("Failed to execute 'structuredClone' on 'ServiceWorkerGlobalScope': parameter 2 is not of type 'StructuredSerializeOptions'.");
+      if (typeof options !== "object" && typeof options !== "function") {
+        throw new TypeError("Failed to execute 'structuredClone' on 'ServiceWorkerGlobalScope': parameter 2 is not of type 'StructuredCloneOptions'.");
       }
-      if (options.transfer !== undefined) transfer = [...options.transfer];
+      const list = options.transfer;
+      if (list !== undefined) {
+        if (!Array.isArray(list)) {
+          throw new TypeError("Incorrect type for the 'transfer' field on 'StructuredCloneOptions': the provided value is not of type 'Array'.");
+        }
+        transfer = Array.from(list);
+      }
     }
     return structuredClone(value, transfer);
   }

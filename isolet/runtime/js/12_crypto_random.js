@@ -9,7 +9,6 @@
 "use strict";
 ((internals) => {
   const { TypeError, Uint8Array, Object, Symbol, ArrayBuffer } = globalThis;
-  const { requiredArguments } = internals.webidl;
   const DOMException = internals.DOMException;
 
   const POOL_SIZE = 4096;
@@ -50,14 +49,21 @@
   const HEX = [];
   for (let i = 0; i < 256; i++) HEX.push((i < 16 ? "0" : "") + i.toString(16));
 
+  // workerd's message for a method called on something that is not its object.
+  const ILLEGAL_INVOCATION = "Illegal invocation: function called with incorrect `this` reference. " +
+    "See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.";
+
   class Crypto {
+    #brand = true;
+    static isCrypto(value) { return value !== null && typeof value === "object" && #brand in value; }
     constructor(key = undefined) {
       if (key !== kConstruct) throw new TypeError("Illegal constructor");
     }
     getRandomValues(array) {
-      requiredArguments(arguments.length, 1, "Failed to execute 'getRandomValues' on 'Crypto'");
+      if (!isCrypto(this)) throw new TypeError(ILLEGAL_INVOCATION);
+      // workerd reports a missing argument like any other non-view one.
       if (!ArrayBuffer.isView(array)) {
-        throw new TypeError("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'ArrayBufferView'.");
+        throw new TypeError("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'JsArrayBufferView'.");
       }
       const tag = typedArrayTag.call(array);
       if (!INTEGER_TYPES.has(tag)) {
@@ -73,6 +79,7 @@
       return array;
     }
     randomUUID() {
+      if (!isCrypto(this)) throw new TypeError(ILLEGAL_INVOCATION);
       const b = new Uint8Array(16);
       fillRandom(b);
       b[6] = (b[6] & 0x0f) | 0x40; // version 4
@@ -82,6 +89,8 @@
         HEX[b[12]] + HEX[b[13]] + HEX[b[14]] + HEX[b[15]];
     }
   }
+  const isCrypto = Crypto.isCrypto;
+  delete Crypto.isCrypto;
   Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: "Crypto", configurable: true });
 
   const cryptoObject = new Crypto(kConstruct);

@@ -14,17 +14,26 @@
   const kInvalidName = "Invalid header name.";
   const kInvalidValue = "Invalid header value.";
   const kImmutable = "Can't modify immutable headers.";
+  const kInitType =
+    "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers or Sequence or object'.";
 
-  // RFC 7230 token characters.
-  const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  // workerd checks each UTF-8 byte of a name against RFC 2616's token set (not CTLs, DEL,
+  // whitespace or separators), so bytes >= 0x80 (non-ASCII names) and the empty name pass.
+  const BAD_NAME = /[\x00-\x20\x7f()<>@,;:\\"/[\]?={}]/;
+  const UPPER = /[A-Z]/g;
   // Leading/trailing HTTP whitespace (tab, LF, CR, space).
   const TRIM = /^[\t\n\r ]+|[\t\n\r ]+$/g;
   const BAD_VALUE = /[\0\r\n]/;
 
+  // ASCII-only lower-casing, as workerd's toLower.
+  function asciiLower(name) {
+    return name.replace(UPPER, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  }
+
   function lowerName(name) {
     name = String(name);
-    if (!TOKEN.test(name)) throw new TypeError(kInvalidName);
-    return name.toLowerCase();
+    if (BAD_NAME.test(name)) throw new TypeError(kInvalidName);
+    return asciiLower(name);
   }
 
   function normalizeValue(value) {
@@ -33,11 +42,14 @@
     return value;
   }
 
+  // workerd's iterator classes are named EntryIterator, KeyIterator and ValueIterator.
   class HeadersIterator {
     #items;
     #index = 0;
-    constructor(items) {
+    #tag;
+    constructor(items, tag) {
       this.#items = items;
+      this.#tag = tag;
     }
     next() {
       if (this.#index >= this.#items.length) return { value: undefined, done: true };
@@ -47,7 +59,7 @@
       return this;
     }
     get [Symbol.toStringTag]() {
-      return "HeadersIterator";
+      return this.#tag;
     }
   }
 
@@ -61,10 +73,9 @@
     #guard = "none";
 
     constructor(init = undefined) {
-      if (init === undefined || init === null) return;
-      if (typeof init !== "object" && typeof init !== "function") {
-        throw new TypeError(
-          "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers'.");
+      if (init === undefined) return;
+      if (init === null || (typeof init !== "object" && typeof init !== "function")) {
+        throw new TypeError(kInitType);
       }
       if (#map in init) {
         for (const [key, entry] of init.#map) {
@@ -74,13 +85,14 @@
       }
       const iter = init[Symbol.iterator];
       if (iter !== undefined && iter !== null) {
-        if (typeof iter !== "function") {
-          throw new TypeError(
-            "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers'.");
-        }
+        if (typeof iter !== "function") throw new TypeError(kInitType);
         for (const pair of init) {
-          const entry = typeof pair === "string" ? null : Array.from(pair);
-          if (entry === null || entry.length !== 2) {
+          if (pair === null || (typeof pair !== "object" && typeof pair !== "function") ||
+              typeof pair[Symbol.iterator] !== "function") {
+            throw new TypeError("Incorrect type: the provided value is not of type 'Sequence'.");
+          }
+          const entry = Array.from(pair);
+          if (entry.length !== 2) {
             throw new TypeError(
               "To initialize a Headers object from a sequence, each inner sequence " +
               "must have exactly two elements.");
@@ -111,7 +123,7 @@
     }
 
     append(name, value) {
-      if (arguments.length < 2) throw argCount("append", 2, arguments.length);
+      if (arguments.length < 2) throw argCount("append", arguments.length);
       this.#checkGuard();
       name = String(name);
       value = normalizeValue(value);
@@ -119,7 +131,7 @@
     }
 
     set(name, value) {
-      if (arguments.length < 2) throw argCount("set", 2, arguments.length);
+      if (arguments.length < 2) throw argCount("set", arguments.length);
       this.#checkGuard();
       name = String(name);
       value = normalizeValue(value);
@@ -127,21 +139,21 @@
     }
 
     delete(name) {
-      if (arguments.length < 1) throw argCount("delete", 1, 0);
+      if (arguments.length < 1) throw argCount("delete", 0);
       this.#checkGuard();
       this.#map.delete(lowerName(name));
     }
 
     get(name) {
-      if (arguments.length < 1) throw argCount("get", 1, 0);
+      if (arguments.length < 1) throw argCount("get", 0);
       const entry = this.#map.get(lowerName(name));
       return entry === undefined ? null : entry.values.join(", ");
     }
 
     // workerd's legacy extension: only for Set-Cookie.
     getAll(name) {
-      if (arguments.length < 1) throw argCount("getAll", 1, 0);
-      if (String(name).toLowerCase() !== "set-cookie") {
+      if (arguments.length < 1) throw argCount("getAll", 0);
+      if (asciiLower(String(name)) !== "set-cookie") {
         throw new TypeError("getAll() can only be used with the header name \"Set-Cookie\".");
       }
       return this.getSetCookie();
@@ -153,7 +165,7 @@
     }
 
     has(name) {
-      if (arguments.length < 1) throw argCount("has", 1, 0);
+      if (arguments.length < 1) throw argCount("has", 0);
       return this.#map.has(lowerName(name));
     }
 
@@ -173,15 +185,15 @@
     }
 
     entries() {
-      return new HeadersIterator(this.#displayed());
+      return new HeadersIterator(this.#displayed(), "EntryIterator");
     }
 
     keys() {
-      return new HeadersIterator(this.#displayed().map((e) => e[0]));
+      return new HeadersIterator(this.#displayed().map((e) => e[0]), "KeyIterator");
     }
 
     values() {
-      return new HeadersIterator(this.#displayed().map((e) => e[1]));
+      return new HeadersIterator(this.#displayed().map((e) => e[1]), "ValueIterator");
     }
 
     forEach(callback, thisArg = undefined) {
@@ -217,10 +229,10 @@
   const isHeaders = Headers.isHeaders;
   delete Headers.isHeaders;
 
-  function argCount(method, required, given) {
+  // workerd converts the absent argument from undefined, which a kj::String rejects.
+  function argCount(method, given) {
     return new TypeError(
-      `Failed to execute '${method}' on 'Headers': ${required} argument${required > 1 ? "s" : ""} ` +
-      `required, but only ${given} present.`);
+      `Failed to execute '${method}' on 'Headers': parameter ${given + 1} is not of type 'string'.`);
   }
 
   // Headers from wire pairs, trusted (already validated by the HTTP front end).
@@ -230,7 +242,7 @@
     for (let i = 0; i < pairs.length; i++) {
       const name = pairs[i][0];
       const value = pairs[i][1];
-      const key = name.toLowerCase();
+      const key = asciiLower(name);
       const entry = map.get(key);
       if (entry === undefined) map.set(key, { name, values: [value] });
       else entry.values.push(value);
@@ -239,10 +251,14 @@
     return h;
   }
 
-  // [[name, value], ...] with every value apart, in insertion order of names.
+  // [[name, value], ...] with every value apart, in insertion order of names: the wire form.
+  // Names workerd's Headers accepts but HTTP cannot carry (empty, non-ASCII) are left out, so
+  // the HTTP front end never writes a malformed header line.
+  const WIRE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   function toPairs(h) {
     const out = [];
     for (const entry of mapOf(h).values()) {
+      if (!WIRE_NAME.test(entry.name)) continue;
       for (const v of entry.values) out.push([entry.name, v]);
     }
     return out;
@@ -262,7 +278,7 @@
 
   // Set ignoring the guard (name given in canonical casing, value trusted).
   function setRaw(h, name, value) {
-    mapOf(h).set(name.toLowerCase(), { name, values: [value] });
+    mapOf(h).set(asciiLower(name), { name, values: [value] });
   }
 
   internals.headers = {
@@ -280,5 +296,5 @@
       return new Headers(init);
     },
   };
-  internals.exposeGlobal("Headers", Headers);
+  internals.exposeGlobal("Headers", internals.webidl.newOnlyConstructor(Headers));
 })(globalThis.__isolet_internals);

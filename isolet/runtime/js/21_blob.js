@@ -10,7 +10,9 @@
 "use strict";
 ((internals) => {
   // ---- UTF-8 ----------------------------------------------------------------
-  function utf8EncodeJs(str) {
+  // wtf8: a lone surrogate becomes its 3-byte generalized UTF-8 form (ED A0 80 for U+D800), as
+  // workerd writes string parts; otherwise U+FFFD.
+  function utf8EncodeJs(str, wtf8 = false) {
     const out = new Uint8Array(str.length * 3);
     let n = 0;
     for (let i = 0; i < str.length; i++) {
@@ -24,10 +26,10 @@
         if (d >= 0xdc00 && d <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
           i++;
-        } else {
+        } else if (!wtf8) {
           c = 0xfffd;
         }
-      } else if (c >= 0xd800 && c <= 0xdfff) {
+      } else if (c >= 0xd800 && c <= 0xdfff && !wtf8) {
         c = 0xfffd;
       }
       if (c < 0x800) {
@@ -110,6 +112,11 @@
     return utf8EncodeJs(str);
   }
 
+  // A Blob string part's bytes: UTF-8, lone surrogates as WTF-8 (workerd's behaviour).
+  function partBytes(str) {
+    return str.isWellFormed() ? utf8Encode(str) : utf8EncodeJs(str, true);
+  }
+
   // UTF-8 decode with a leading BOM dropped (the Encoding Standard's "UTF-8 decode").
   function utf8Decode(u8) {
     if (u8.length >= 3 && u8[0] === 0xef && u8[1] === 0xbb && u8[2] === 0xbf) u8 = u8.subarray(3);
@@ -175,6 +182,9 @@
           throw new TypeError(
             "Failed to construct 'Blob': constructor parameter 2 is not of type 'BlobPropertyBag'.");
         }
+        if (options.endings !== undefined) {
+          throw new Error("The 'endings' field on 'Options' is not implemented.");
+        }
         if (options.type !== undefined) this.#type = normalizeType(options.type);
       }
       if (parts === undefined || parts === null) {
@@ -193,7 +203,7 @@
           bytes = part.#bytes;
         } else {
           bytes = bufferSourceCopy(part);
-          if (bytes === null) bytes = utf8Encode(String(part));
+          if (bytes === null) bytes = partBytes(String(part));
         }
         if (bytes.length > 0) {
           chunks.push(bytes);
@@ -275,8 +285,7 @@
         return;
       }
       if (arguments.length < 2) {
-        throw new TypeError(
-          `Failed to construct 'File': 2 arguments required, but only ${arguments.length} present.`);
+        throw new TypeError("Failed to construct 'File': constructor parameter 2 is not of type 'string'.");
       }
       super(bits, options);
       this.#name = String(name);

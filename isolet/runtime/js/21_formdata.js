@@ -8,24 +8,30 @@
 // internals.formData: brand check and direct access to the entry list.
 "use strict";
 ((internals) => {
-  function argCount(method, required, given) {
+  // workerd converts an absent argument from undefined, which its parameter types reject.
+  function argCount(method, given) {
+    const type = given === 0 ? "string" : "File or Blob or string";
     return new TypeError(
-      `Failed to execute '${method}' on 'FormData': ${required} argument${required > 1 ? "s" : ""} ` +
-      `required, but only ${given} present.`);
+      `Failed to execute '${method}' on 'FormData': parameter ${given + 1} is not of type '${type}'.`);
+  }
+
+  // workerd holds names and values as UTF-8 kj::Strings written as WTF-8 and read back
+  // leniently, so each lone surrogate becomes three U+FFFD (one per byte of ED A0 80).
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  function toKjString(v) {
+    const s = String(v);
+    return s.isWellFormed() ? s : s.replace(LONE_SURROGATE, "\uFFFD\uFFFD\uFFFD");
   }
 
   function toEntryValue(name, value, filename, hasFilename) {
     const blob = internals.blob;
     if (blob.isBlob(value)) {
       if (blob.isFile(value) && !hasFilename) return value;
-      const fn = hasFilename ? String(filename) : name;
+      const fn = hasFilename ? toKjString(filename) : name;
       return blob.fileFromBytes(blob.bytesOf(value), fn, value.type, Date.now());
     }
-    if (hasFilename) {
-      throw new TypeError(
-        "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'.");
-    }
-    return String(value);
+    // A filename given with a string value is ignored, as workerd does.
+    return toKjString(value);
   }
 
   class FormDataIterator {
@@ -57,21 +63,18 @@
     #list = [];
 
     constructor(form = undefined) {
-      if (form !== undefined) {
-        throw new TypeError(
-          "Failed to construct 'FormData': constructor parameter 1 is not of type 'undefined'.");
-      }
+      // workerd ignores the (HTMLFormElement) argument.
     }
 
     append(name, value, filename = undefined) {
-      if (arguments.length < 2) throw argCount("append", 2, arguments.length);
-      name = String(name);
+      if (arguments.length < 2) throw argCount("append", arguments.length);
+      name = toKjString(name);
       this.#list.push([name, toEntryValue(name, value, filename, arguments.length > 2)]);
     }
 
     set(name, value, filename = undefined) {
-      if (arguments.length < 2) throw argCount("set", 2, arguments.length);
-      name = String(name);
+      if (arguments.length < 2) throw argCount("set", arguments.length);
+      name = toKjString(name);
       const entry = [name, toEntryValue(name, value, filename, arguments.length > 2)];
       const list = this.#list;
       const first = list.findIndex((e) => e[0] === name);
@@ -86,8 +89,8 @@
     }
 
     delete(name) {
-      if (arguments.length < 1) throw argCount("delete", 1, 0);
-      name = String(name);
+      if (arguments.length < 1) throw argCount("delete", 0);
+      name = toKjString(name);
       const list = this.#list;
       for (let i = list.length - 1; i >= 0; i--) {
         if (list[i][0] === name) list.splice(i, 1);
@@ -95,21 +98,21 @@
     }
 
     get(name) {
-      if (arguments.length < 1) throw argCount("get", 1, 0);
-      name = String(name);
+      if (arguments.length < 1) throw argCount("get", 0);
+      name = toKjString(name);
       const entry = this.#list.find((e) => e[0] === name);
       return entry === undefined ? null : entry[1];
     }
 
     getAll(name) {
-      if (arguments.length < 1) throw argCount("getAll", 1, 0);
-      name = String(name);
+      if (arguments.length < 1) throw argCount("getAll", 0);
+      name = toKjString(name);
       return this.#list.filter((e) => e[0] === name).map((e) => e[1]);
     }
 
     has(name) {
-      if (arguments.length < 1) throw argCount("has", 1, 0);
-      name = String(name);
+      if (arguments.length < 1) throw argCount("has", 0);
+      name = toKjString(name);
       return this.#list.some((e) => e[0] === name);
     }
 

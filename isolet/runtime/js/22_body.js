@@ -128,6 +128,113 @@
   }
 
   // ---- MIME ------------------------------------------------------------------
+  // workerd's MimeType::extract + toString (util/mimetype.c++), which Body.blob() applies to the
+  // Content-Type: type, subtype and parameter names lower-cased, values kept, "" if unparsable.
+  const MIME_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  const MIME_VALUE_BAD = /[\x00-\x08\x0a-\x1f\x7f]/;
+  const WS_START = /^[\t\n\r ]+/;
+  const WS_END = /[\t\n\r ]+$/;
+  const UPPER = /[A-Z]/g;
+  const asciiLower = (x) => x.replace(UPPER, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+
+  function mimeTryParse(input) {
+    input = input.replace(WS_START, "");
+    const slash = input.indexOf("/");
+    if (slash === -1) return null;
+    const type = input.slice(0, slash);
+    if (!MIME_TOKEN.test(type)) return null;
+    input = input.slice(slash + 1);
+    const semi = input.indexOf(";");
+    const subtype = (semi === -1 ? input : input.slice(0, semi)).replace(WS_END, "");
+    if (!MIME_TOKEN.test(subtype)) return null;
+    input = semi === -1 ? "" : input.slice(semi + 1);
+    const params = new Map();
+    const add = (name, value) => {
+      const key = asciiLower(name);
+      if (!MIME_VALUE_BAD.test(value) && !params.has(key)) params.set(key, value);
+    };
+    while (input.length > 0) {
+      input = input.replace(WS_START, "");
+      const d = input.search(/[;=]/);
+      if (d === -1) break;
+      if (input[d] === ";") { input = input.slice(d + 1); continue; }
+      const name = input.slice(0, d);
+      input = input.slice(d + 1);
+      if (!MIME_TOKEN.test(name)) {
+        const p = input.indexOf(";");
+        if (p === -1) break;
+        input = input.slice(p + 1);
+        continue;
+      }
+      if (input === "") break;
+      if (input[0] === "\"") {
+        let i = 1;
+        let value = "";
+        while (i < input.length) {
+          const c = input[i++];
+          if (c === "\"") break;
+          if (c === "\\") {
+            if (i >= input.length) { value += "\\"; break; }
+            value += input[i++];
+          } else {
+            value += c;
+          }
+        }
+        input = input.slice(i);
+        add(name, value);
+      } else {
+        const p = input.indexOf(";");
+        const value = (p === -1 ? input : input.slice(0, p)).replace(WS_END, "");
+        if (value !== "") add(name, value);
+        if (p === -1) break;
+        input = input.slice(p);
+      }
+      const p = input.indexOf(";");
+      if (p === -1) break;
+      input = input.slice(p + 1);
+    }
+    return { type: asciiLower(type), subtype: asciiLower(subtype), params };
+  }
+
+  function mimeToString(m) {
+    let out = `${m.type}/${m.subtype}`;
+    for (const [key, value] of m.params) {
+      out += key === "boundary" ? "; " : ";"; // workerd's space before boundary only
+      out += key + "=";
+      if (value === "") out += "\"\"";
+      else if (MIME_TOKEN.test(value)) out += value;
+      else out += "\"" + value.replace(/["\\]/g, "\\$&") + "\"";
+    }
+    return out;
+  }
+
+  // The Content-Type a Body.blob() gets: extract a MIME type from the (combined) header value.
+  function blobTypeOf(value) {
+    if (value === null) return "";
+    let mime = null;
+    const take = (part) => {
+      const parsed = mimeTryParse(part);
+      if (parsed === null || (parsed.type === "*" && parsed.subtype === "*")) return;
+      if (mime !== null && mime.type === parsed.type && mime.subtype === parsed.subtype &&
+          !parsed.params.has("charset") && mime.params.has("charset")) {
+        parsed.params.set("charset", mime.params.get("charset"));
+      }
+      mime = parsed;
+    };
+    let start = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i];
+      if (c === "\"" && (i === 0 || value[i - 1] !== "\\")) {
+        while (++i < value.length && (value[i] !== "\"" || value[i - 1] === "\\"));
+      } else if (c === "," && (i === 0 || value[i - 1] !== "\\")) {
+        take(value.slice(start, i));
+        start = i + 1;
+      }
+    }
+    if (start < value.length) take(value.slice(start));
+    return mime === null ? "" : mimeToString(mime);
+  }
+
   // {essence, params: Map} or null.
   function parseMime(value) {
     const parts = splitParams(value);
@@ -487,7 +594,8 @@
 
     // A second body with the same content (Body.clone()); tees a stream.
     clone() {
-      if (this.isUsed()) throw new TypeError(kBodyUsed);
+      // workerd tees the used (locked) stream, so the error is ReadableStream's, verbatim.
+      if (this.isUsed()) throw new TypeError("This ReadableStream is currently locked to a reader,");
       if (this.bufferBacked && this.knownBytes() !== null) {
         const c = new BodyInner();
         c.text = this.text;
@@ -595,7 +703,7 @@
       async blob() {
         const { headers } = get(this);
         const { bytes, shared } = await consumeBytes(this);
-        const type = internals.headers.getRaw(headers, "content-type") ?? "";
+        const type = blobTypeOf(internals.headers.getRaw(headers, "content-type"));
         return blobApi().fromBytes(bytes, type);
       },
       async formData() {

@@ -84,7 +84,8 @@
         return;
       }
       if (arguments.length < 1) {
-        throw new TypeError("Failed to construct 'Request': 1 argument required, but only 0 present.");
+        throw new TypeError(
+          "Failed to construct 'Request': constructor parameter 1 is not of type 'Request or string'.");
       }
       const bodyApi = internals.body;
       const headersApi = internals.headers;
@@ -268,5 +269,5 @@
     // "automatic" or "manual" (the encodeResponseBody init option, for fetch()).
     encodeResponseBodyOf: (r) => encodingOf(r),
   };
-  internals.exposeGlobal("Request", Request);
+  internals.exposeGlobal("Request", internals.webidl.newOnlyConstructor(Request));
 })(globalThis.__isolet_internals);

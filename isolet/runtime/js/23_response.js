@@ -99,7 +99,7 @@
       if (init !== undefined && init !== null) {
         if (typeof init !== "object" && typeof init !== "function") {
           throw new TypeError(
-            "Failed to construct 'Response': constructor parameter 2 is not of type 'ResponseInit'.");
+            "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.");
         }
         if (#status in init) {
           status = init.#status;
@@ -194,8 +194,9 @@
     }
 
     static json(data, init = undefined) {
-      const text = JSON.stringify(data);
-      if (text === undefined) throw new TypeError("The value cannot be converted to JSON.");
+      // V8's JSON::Stringify (which workerd calls) gives "undefined" where JSON.stringify
+      // gives undefined (undefined, functions, symbols).
+      const text = JSON.stringify(data) ?? "undefined";
       const headersApi = internals.headers;
       let dict;
       if (init !== undefined && init !== null && typeof init === "object" && #status in init) {
@@ -358,5 +359,5 @@
     isResponse,
     isRequest: (x) => internals.request.isRequest(x),
   });
-  internals.exposeGlobal("Response", Response);
+  internals.exposeGlobal("Response", internals.webidl.newOnlyConstructor(Response));
 })(globalThis.__isolet_internals);

@@ -55,6 +55,7 @@
     ops.op_dispatch_log_exception(id, prefix + stackOf(e));
   }
   internals.reportError = (e) => logException(null, e, "Uncaught ");
+  internals.onUnhandledRejection = (reason) => logException(null, reason, "Uncaught (in promise) ");
 
   function maybeFinish(state) {
     if (state.finished || !state.responded || !state.bodyDone || state.waitUntil.size > 0) return;
@@ -101,9 +102,27 @@
     maybeFinish(state);
   }
 
+  // A 101 Response with `webSocket`: instead of a body, the client connection
+  // takes the place of that end (60_websocket.js). The request stays in flight
+  // until the connection ends.
+  function respondWebSocket(state, wire) {
+    const upgrade = state.ev.headers.some(([k, v]) => k.toLowerCase() === "upgrade" && v.toLowerCase() === "websocket");
+    if (!upgrade) {
+      throw new TypeError("Worker tried to return a WebSocket in a response to a request " +
+        "which did not contain the header \"Upgrade: websocket\".");
+    }
+    const link = internals.webSocket.couple(wire.webSocket, () => {
+      state.bodyDone = true;
+      maybeFinish(state);
+    });
+    state.responded = true;
+    link.attach(ops.op_dispatch_respond(state.id, wire.status, wire.statusText, wire.headers, null, false, false, true));
+  }
+
   function respond(state, response) {
     if (state.responded) return;
     const wire = internals.fetch.responseToWire(response);
+    if (wire.webSocket !== null && wire.webSocket !== undefined) return respondWebSocket(state, wire);
     state.responded = true;
     if (wire.stream === null) {
       state.bodyDone = true;
@@ -142,7 +161,7 @@
 
   async function handleFetch(ev) {
     const state = {
-      id: ev.id, responded: false, bodyDone: false, finished: false, passThrough: false,
+      id: ev.id, ev, responded: false, bodyDone: false, finished: false, passThrough: false,
       respondWith: null, waitUntil: new Set(), ctx: null, settled: false,
     };
     state.ctx = new ExecutionContext(state);
@@ -210,6 +229,7 @@
       if (probing && batch.length === 0 && stuck()) failHung();
       for (const ev of batch) {
         if (ev.type === "fetch") handleFetch(ev);
+        else if (ev.type === "ws") internals.webSocket.onHostEvent(ev);
       }
     }
   }
@@ -238,11 +258,13 @@
     const env = {};
     for (const [k, v] of Object.entries(spec.vars ?? {})) env[k] = v;
     for (const [k, v] of Object.entries(spec.secrets ?? {})) env[k] = v;
+    for (const name of spec.kv ?? []) env[name] = internals.kv.namespace(name);
     return env;
   }
 
   // Builtin modules the Worker may import, by specifier.
   function builtin(name) {
+    if (name === "wasm") return internals.compileWasm; // .wasm imports (engine/modules.py)
     if (name === "cloudflare:workers") {
       return { ...internals.workers, env: worker?.env ?? pendingEnv };
     }

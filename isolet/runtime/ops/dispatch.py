@@ -15,6 +15,7 @@ from typing import Any
 
 from isolet.runtime.context import OutgoingResponse, ResponseBodyChannel
 from isolet.runtime.host import IsolateHost
+from isolet.runtime.ops.websocket import batch_taken, couple_socket
 
 
 def op_dispatch_thread(host: IsolateHost) -> None:
@@ -25,6 +26,7 @@ def op_dispatch_thread(host: IsolateHost) -> None:
 
 async def op_dispatch_next(host: IsolateHost, probe: bool) -> list[dict[str, Any]] | None:
     batch = await host.next_events(bool(probe))
+    batch_taken(host)
     host.cpu.slice_start_ns = host.cpu.now()
     return batch
 
@@ -38,16 +40,20 @@ def op_dispatch_respond(
     body: bytes | None,
     streamed: bool,
     done: bool,
-) -> None:
+    websocket: bool = False,
+) -> int | None:
     """The response head, with the whole body (``body``) or a stream to follow.
 
     ``done`` says the request has nothing left pending (no waitUntil, no
     streamed body), saving the separate ``op_dispatch_done`` crossing.
+    With ``websocket`` (a 101 response carrying one end of a pair) the
+    client connection takes that end's place: returns the host socket id
+    (runtime/ops/websocket.py) the server will accept and pump.
     """
     host.mark_slice(rid)
     ctx = host.requests.get(rid)
     if ctx is None:
-        return
+        return None
     channel = None
     if streamed:
         channel = ResponseBodyChannel()
@@ -59,7 +65,10 @@ def op_dispatch_respond(
         body=bytes(body) if isinstance(body, (bytes, bytearray, memoryview)) else None,
         stream=channel,
     )
+    if websocket is True:
+        response.websocket = couple_socket(host, rid)
     host.resolve_response(rid, response, finished=bool(done))
+    return response.websocket
 
 
 async def op_dispatch_body_read(host: IsolateHost, rid: int) -> bytes | None:

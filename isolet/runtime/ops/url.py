@@ -9,6 +9,8 @@ failed parse returns None; JS raises the TypeError.
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
 from typing import Any
 
 from ada_url.ada_adapter import ffi, lib  # type: ignore[attr-defined]  # cffi handles, not re-exported
@@ -31,6 +33,40 @@ _SETTERS = (
     lib.ada_set_hash,
 )
 _SETTER_CLEAR = {6: lib.ada_clear_port, 8: lib.ada_clear_search, 9: lib.ada_clear_hash}
+
+_SPECIAL_SCHEMES = frozenset({"http:", "https:", "ws:", "wss:", "ftp:", "file:"})
+# Categories UTS #46 never lets through in a decoded label (controls, unassigned, surrogates,
+# private use, separators).
+_DISALLOWED_CATEGORIES = frozenset({"Cc", "Cn", "Cs", "Co", "Zs", "Zl", "Zp"})
+
+
+def _punycode_label_valid(label: str) -> bool:
+    """UTS #46 validity of an "xn--" label, as the ada workerd links checks it.
+
+    The label must decode as punycode to a non-ASCII, case-folded NFC string without
+    disallowed code points. The bundled ada accepts such labels unchecked.
+    """
+    try:
+        decoded = codecs.decode(label[4:].encode("ascii"), "punycode")
+    except (UnicodeError, ValueError):
+        return False
+    if decoded == "" or decoded.isascii():
+        return False
+    if unicodedata.normalize("NFC", decoded) != decoded or decoded.lower() != decoded:
+        return False
+    return all(unicodedata.category(ch) not in _DISALLOWED_CATEGORIES for ch in decoded)
+
+
+def _host_valid(obj: Any) -> bool:
+    """False when a special URL's host has an "xn--" label that is not valid punycode."""
+    hostname = lib.ada_get_hostname(obj)
+    host = ffi.string(hostname.data, hostname.length).decode("ascii", "replace").lower()
+    if "xn--" not in host:
+        return True
+    protocol = lib.ada_get_protocol(obj)
+    if ffi.string(protocol.data, protocol.length).decode("ascii", "replace") not in _SPECIAL_SCHEMES:
+        return True
+    return all(_punycode_label_valid(label) for label in host.split(".") if label.startswith("xn--"))
 
 
 def _parse(url: str, base: str | None) -> Any:
@@ -64,7 +100,7 @@ def _record(obj: Any) -> list[Any]:
 def op_url_parse(host: IsolateHost, url: str, base: Any = None) -> list[Any] | None:
     """Parse ``url`` against ``base`` (a string or null); None if either is invalid."""
     obj = _parse(url, base if isinstance(base, str) else None)
-    if not lib.ada_is_valid(obj):
+    if not lib.ada_is_valid(obj) or not _host_valid(obj):
         return None
     return _record(obj)
 
@@ -81,5 +117,7 @@ def op_url_set(host: IsolateHost, href: str, setter: int, value: str) -> list[An
         raw = value.encode("utf-8", "surrogatepass")
         ok = _SETTERS[setter](obj, raw, len(raw))
         if ok is not None and not ok:
+            return None
+        if not _host_valid(obj):
             return None
     return _record(obj)

@@ -111,3 +111,12 @@ def test_handler_that_never_resolves_gives_500_and_server_keeps_serving(dev_serv
 def test_async_iteration_works_in_handlers(dev_server: Start, worker_copy: Copy) -> None:
     server = dev_server(worker_copy("lifecycle"))
     assert httpx.get(server.url + "/async-iter").text == "ab"
+
+
+def test_unhandled_rejection_is_logged_and_request_still_succeeds(dev_server: Start, worker_copy: Copy) -> None:
+    server = dev_server(worker_copy("lifecycle"))
+    start = len(server.lines)
+    r = httpx.get(server.url + "/unhandled")
+    assert r.status_code == 200 and r.text == "still fine"
+    server.wait_for(r"Uncaught \(in promise\) Error: nobody listens", start=start)
+    assert httpx.get(server.url + "/sleep?ms=1").text == "slept"

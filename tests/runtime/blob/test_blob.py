@@ -92,3 +92,22 @@ def test_file_requires_name() -> None:
 def test_blob_size_and_type_are_readonly_getters() -> None:
     js = "const b = new Blob(['x']); const d = Object.getOwnPropertyDescriptor(Blob.prototype, 'size'); return [typeof d.get, d.set === undefined, Object.keys(b).length]"
     assert run(js) == ["function", True, 0]
+
+
+def test_blob_string_part_keeps_lone_surrogate_as_wtf8_bytes() -> None:
+    assert run("return Array.from(new Uint8Array(await new Blob(['a\\uD800b']).arrayBuffer()))") == [97, 0xED, 0xA0, 0x80, 98]
+
+
+def test_blob_endings_option_is_not_implemented_error() -> None:
+    js = "try { new Blob(['a'], { endings: 'native' }); } catch (e) { return [e.constructor.name, e.message]; }"
+    assert run(js) == ["Error", "The 'endings' field on 'Options' is not implemented."]
+
+
+def test_body_blob_type_is_the_normalised_mime_type() -> None:
+    js = """
+    const types = ['Text/Plain;A=B', 'text/html ; Charset="UTF-8" ; x', 'nonsense', 'a/b, c/d;q=1', 'text/plain;charset=x, text/plain'];
+    const out = [];
+    for (const t of types) out.push((await new Response('x', { headers: { 'content-type': t } }).blob()).type);
+    return out;
+    """
+    assert run(js) == ["text/plain;a=B", "text/html;charset=UTF-8", "", "c/d;q=1", "text/plain;charset=x"]

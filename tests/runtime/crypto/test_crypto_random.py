@@ -1,4 +1,4 @@
-"""crypto.getRandomValues / randomUUID (12_crypto_random.js); here until tests/runtime/crypto/ exists."""
+"""crypto.getRandomValues / randomUUID (12_crypto_random.js)."""
 
 from __future__ import annotations
 
@@ -51,3 +51,20 @@ def test_crypto_global_is_not_enumerable_and_constructor_is_illegal() -> None:
     assert run('let illegal = false; try { new Crypto() } catch (e) { illegal = e instanceof TypeError }'
                'return [Object.keys(globalThis).includes("crypto"), crypto instanceof Crypto,'
                'illegal]') == [False, True, True]
+
+
+def test_get_random_values_of_a_non_view_names_js_array_buffer_view() -> None:
+    for arg in ("new ArrayBuffer(4)", "[1, 2]", ""):
+        with pytest.raises(JavaScriptError) as exc:
+            run(f"crypto.getRandomValues({arg})")
+        assert exc.value.name == "TypeError"
+        assert exc.value.message == (
+            "Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'JsArrayBufferView'.")
+
+
+def test_unbound_crypto_methods_are_illegal_invocations() -> None:
+    for method, arg in (("getRandomValues", "new Uint8Array(1)"), ("randomUUID", "")):
+        with pytest.raises(JavaScriptError) as exc:
+            run(f"const f = crypto.{method}; f({arg})")
+        assert exc.value.name == "TypeError"
+        assert str(exc.value.message).startswith("Illegal invocation: function called with incorrect `this` reference.")

@@ -157,3 +157,8 @@ def test_large_fatal_decode_rejects_malformed() -> None:
         run('const b = new Uint8Array(100000).fill(0x61); b[5000] = 0xff;'
             'new TextDecoder("utf-8", {fatal: true}).decode(b)')
     assert exc.value.message == "Failed to decode input."
+
+
+def test_encode_returns_an_exact_size_buffer() -> None:
+    js = "return ['abc', 'é', 'x'.repeat(5000)].map((s) => { const u = new TextEncoder().encode(s); return u.buffer.byteLength === u.byteLength; })"
+    assert run(js) == [True, True, True]

@@ -29,10 +29,17 @@ def test_event_phase_constants() -> None:
         0, 1, 2, 3, 2]
 
 
-def test_event_requires_a_type() -> None:
+def test_event_without_type_fails_string_conversion_like_workerd() -> None:
     with pytest.raises(JavaScriptError) as exc:
         run('new Event()')
-    assert exc.value.message == "Failed to construct 'Event': 1 argument required, but only 0 present."
+    assert exc.value.message == "Failed to construct 'Event': constructor parameter 1 is not of type 'string'."
+
+
+def test_event_target_is_undefined_before_dispatch_and_kept_after() -> None:
+    assert run('const t = new EventTarget(); const e = new Event("x");'
+               'const before = [e.target === undefined, e.currentTarget === undefined];'
+               't.dispatchEvent(e); return [...before, e.target === t, e.currentTarget === t, e.eventPhase]') == [
+        True, True, True, True, 0]
 
 
 def test_dispatch_calls_listeners_in_order_with_target_as_this() -> None:
@@ -42,10 +49,16 @@ def test_dispatch_calls_listeners_in_order_with_target_as_this() -> None:
                't.dispatchEvent(new Event("x")); return seen') == [["a", True, True, 2], ["b"]]
 
 
-def test_dispatch_returns_false_when_cancelable_event_is_prevented() -> None:
-    assert run('const t = new EventTarget(); t.addEventListener("x", (e) => e.preventDefault());'
+def test_dispatch_returns_false_when_any_event_is_prevented_like_workerd() -> None:
+    assert run('const t = new EventTarget(); let prevented;'
+               't.addEventListener("x", (e) => { e.preventDefault(); prevented = e.defaultPrevented; });'
                'return [t.dispatchEvent(new Event("x", {cancelable: true})),'
-               't.dispatchEvent(new Event("x"))]') == [False, True]
+               't.dispatchEvent(new Event("x")), prevented]') == [False, False, False]
+
+
+def test_redispatch_clears_an_earlier_prevent_default() -> None:
+    assert run('const t = new EventTarget(); const e = new Event("x"); e.preventDefault();'
+               'return t.dispatchEvent(e)') is True
 
 
 def test_prevent_default_is_ignored_for_non_cancelable_event() -> None:
@@ -115,10 +128,10 @@ def test_composed_path_is_target_only_while_dispatching() -> None:
                't.dispatchEvent(e); return [p, e.composedPath().length, e.eventPhase]') == [1, 0, 0]
 
 
-def test_custom_event_carries_detail() -> None:
+def test_custom_event_carries_detail_defaulting_to_undefined() -> None:
     assert run('const e = new CustomEvent("x", {detail: {a: 1}});'
-               'return [e.detail.a, e instanceof Event, new CustomEvent("y").detail]') == [
-        1, True, None]
+               'return [e.detail.a, e instanceof Event, new CustomEvent("y").detail === undefined,'
+               'new CustomEvent("z", {detail: null}).detail]') == [1, True, True, None]
 
 
 def test_dispatch_event_rejects_non_events() -> None:

@@ -132,3 +132,17 @@ def test_formdata_name_ending_with_backslash_cannot_be_serialized() -> None:
 def test_formdata_multipart_escapes_quote_and_newline_in_names() -> None:
     js = "const f = new FormData(); f.append('a\"b\\nc', '1'); return (await new Response(f).text()).includes('name=\"a%22b%0Ac\"')"
     assert run(js) is True
+
+
+def test_formdata_ignores_filename_for_string_values_and_constructor_argument() -> None:
+    assert run("const f = new FormData('ignored'); f.append('a', 'v', 'n.txt'); return Array.from(f)") == [["a", "v"]]
+
+
+def test_formdata_lone_surrogate_becomes_three_replacement_characters() -> None:
+    assert run("const f = new FormData(); f.append('a\\uD800', 'v'); return f.get('a\\uFFFD\\uFFFD\\uFFFD')") == "v"
+
+
+def test_formdata_missing_value_names_the_parameter_type() -> None:
+    with pytest.raises(JavaScriptError) as e:
+        run("new FormData().append('a')")
+    assert e.value.message == "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'File or Blob or string'."

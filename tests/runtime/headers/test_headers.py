@@ -139,3 +139,45 @@ def test_headers_append_requires_two_arguments() -> None:
     with pytest.raises(JavaScriptError) as e:
         run("new Headers().append('a')")
     assert e.value.name == "TypeError"
+
+
+def test_headers_accepts_empty_and_non_ascii_names_as_workerd() -> None:
+    js = "const h = new Headers({'': 'e'}); h.set('Naïve', '1'); return [Array.from(h), h.get('NAÏVE')]"
+    assert run(js) == [[["", "e"], ["naïve", "1"]], None]
+
+
+def test_headers_from_null_or_string_is_type_error() -> None:
+    msg = "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers or Sequence or object'."
+    for init in ("null", "'a'"):
+        with pytest.raises(JavaScriptError) as e:
+            run(f"new Headers({init})")
+        assert e.value.message == msg
+
+
+def test_headers_missing_argument_names_the_parameter_type() -> None:
+    with pytest.raises(JavaScriptError) as e:
+        run("new Headers().append('a')")
+    assert e.value.message == "Failed to execute 'append' on 'Headers': parameter 2 is not of type 'string'."
+
+
+def test_headers_iterators_are_tagged_as_workerd() -> None:
+    js = "const h = new Headers(); return [h.entries(), h.keys(), h.values()].map((i) => Object.prototype.toString.call(i))"
+    assert run(js) == ["[object EntryIterator]", "[object KeyIterator]", "[object ValueIterator]"]
+
+
+def test_headers_subclass_and_call_without_new() -> None:
+    js = """
+    class H extends Headers {}
+    const h = new H({a: '1'});
+    let err;
+    try { Headers(); } catch (e) { err = e.message; }
+    return [h instanceof Headers, h.get('a'), err];
+    """
+    assert run(js) == [True, "1", "Failed to construct 'Headers': Please use the 'new' operator, this object constructor cannot be called as a function."]
+
+
+def test_headers_wire_pairs_leave_out_names_http_cannot_carry() -> None:
+    from tests.runtime.request.support import run_with_internals
+
+    js = "const h = new Headers({'': 'e', 'naïve': '1', 'X-A': '2'}); return internals.headers.toPairs(h)"
+    assert run_with_internals(js) == [["X-A", "2"]]

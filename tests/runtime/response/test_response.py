@@ -283,3 +283,12 @@ def test_response_buffered_body_reads_without_creating_a_stream() -> None:
     }
     """
     assert run_with_internals(js) == ["x", 2, "y", b"z"]
+
+
+def test_response_json_of_undefined_serialises_as_undefined_text() -> None:
+    assert run("return await Response.json(undefined).text()") == "undefined"
+
+
+def test_response_clone_of_used_body_names_the_locked_stream() -> None:
+    js = "const r = new Response('x'); await r.text(); try { r.clone(); } catch (e) { return e.message; }"
+    assert run(js) == "This ReadableStream is currently locked to a reader,"

@@ -124,10 +124,17 @@ def test_auto_allocate_chunk_size_zero_is_type_error() -> None:
     """) == "TypeError"
 
 
-def test_byob_reader_on_default_stream_is_type_error() -> None:
+def test_byob_reader_on_default_stream_is_given_but_its_reads_reject() -> None:
+    assert run(COLLECT + """
+      const r = new ReadableStream().getReader({ mode: "byob" });
+      return [r instanceof ReadableStreamBYOBReader, await rejection(r.read(new Uint8Array(1)))];
+    """) == [True, "TypeError: This ReadableStream does not support BYOB reads; it is not a byte stream."]
+
+
+def test_get_reader_with_unknown_mode_uses_workerd_message() -> None:
     assert run("""
-      try { new ReadableStream().getReader({ mode: "byob" }); } catch (e) { return e.constructor.name; }
-    """) == "TypeError"
+      try { new ReadableStream().getReader({ mode: "nope" }); } catch (e) { return e.message; }
+    """) == "mode must be undefined or 'byob' in call to getReader()."
 
 
 def test_byob_read_rejects_zero_length_view_and_bad_min() -> None:
@@ -170,3 +177,23 @@ def test_enqueue_zero_length_chunk_is_type_error() -> None:
       new ReadableStream({ type: "bytes", start(c) { try { c.enqueue(new Uint8Array(0)); } catch (e) { name = e.constructor.name; } } });
       return name;
     """) == "TypeError"
+
+
+def test_byte_controller_enqueue_takes_a_buffer_source_like_workerd() -> None:
+    assert run(COLLECT + """
+      let ctl; const rs = new ReadableStream({ type: "bytes", start(c) { ctl = c; } });
+      const out = [];
+      try { ctl.enqueue("str"); } catch (e) { out.push(e.message); }
+      try { ctl.enqueue(new Uint8Array(0)); } catch (e) { out.push(e.message); }
+      ctl.enqueue(new Uint8Array([7, 8]).buffer); ctl.close();
+      try { ctl.enqueue(new Uint8Array(1)); } catch (e) { out.push(e.message); }
+      try { ctl.close(); } catch (e) { out.push(e.message); }
+      out.push((await collect(rs)).map((c) => Array.from(c)));
+      return out;
+    """) == [
+        "Failed to execute 'enqueue' on 'ReadableByteStreamController': parameter 1 is not of type 'BufferSource'.",
+        "Cannot enqueue a zero-length ArrayBuffer.",
+        "This ReadableByteStreamController is closed.",
+        "This ReadableStream is closed.",
+        [[7, 8]],
+    ]

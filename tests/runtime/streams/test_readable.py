@@ -308,3 +308,33 @@ def test_methods_check_receiver_brand() -> None:
     assert run("""
       try { ReadableStream.prototype.getReader.call({}); } catch (e) { return e.constructor.name; }
     """) == "TypeError"
+
+
+def test_default_controller_enqueue_and_close_after_close_use_workerd_messages() -> None:
+    assert run("""
+      let ctl; new ReadableStream({ start(c) { ctl = c; } }); ctl.close();
+      const out = [];
+      try { ctl.enqueue("x"); } catch (e) { out.push(e.message); }
+      try { ctl.close(); } catch (e) { out.push(e.message); }
+      return out;
+    """) == ["Unable to enqueue", "This ReadableStream is closed."]
+
+
+def test_from_non_iterable_fails_async_generator_conversion() -> None:
+    assert run("""
+      try { ReadableStream.from(5); } catch (e) { return [e.constructor.name, e.message]; }
+    """) == ["TypeError", "Failed to execute 'from' on 'ReadableStream': parameter 1 is not of type 'AsyncGenerator'."]
+
+
+def test_from_string_iterates_its_characters() -> None:
+    assert run("""
+      const out = []; for await (const c of ReadableStream.from("ab")) out.push(c); return out;
+    """) == ["a", "b"]
+
+
+def test_invalid_underlying_source_type_uses_workerd_message_and_empty_type_is_default() -> None:
+    assert run("""
+      let msg; try { new ReadableStream({ type: "weird" }); } catch (e) { msg = e.message; }
+      const r = new ReadableStream({ type: "", start(c) { c.enqueue("v"); c.close(); } }).getReader();
+      return [msg, (await r.read()).value];
+    """) == ['"weird" is not a valid type of ReadableStream.', "v"]

@@ -33,13 +33,16 @@ def test_identity_transform_stream_supports_byob_reads() -> None:
     """) == [[5, 6], [7]]
 
 
-def test_identity_transform_stream_rejects_string_writes() -> None:
+def test_identity_transform_stream_rejects_string_write_at_once_without_a_reader() -> None:
     assert run(COLLECT + """
       const { readable, writable } = new IdentityTransformStream();
-      const read = rejection(readable.getReader().read());
-      const msg = await rejection(writable.getWriter().write("text"));
-      return [msg.startsWith("TypeError: This TransformStream is being used as a byte stream, but received a string"), (await read).split(":")[0]];
-    """) == [True, "TypeError"]
+      const w = writable.getWriter();
+      const msg = await rejection(w.write("text"));
+      w.write(new Uint8Array([1])); w.close();
+      const chunks = await collect(readable);
+      return [msg.startsWith("TypeError: This TransformStream is being used as a byte stream, but received a string"),
+        chunks.map((c) => Array.from(c))];
+    """) == [True, [[1]]]
 
 
 def test_identity_transform_stream_rejects_non_buffer_objects() -> None:
@@ -69,15 +72,17 @@ def test_fixed_length_stream_passes_exact_length() -> None:
     """) == [[1, 2], [3, 4]]
 
 
-def test_fixed_length_stream_write_past_length_is_type_error() -> None:
+def test_fixed_length_stream_write_past_length_resolves_and_errors_the_readable() -> None:
     assert run(COLLECT + """
       const { readable, writable } = new FixedLengthStream(2);
-      readable.getReader().read().catch(() => {});
-      return await rejection(writable.getWriter().write(new Uint8Array(3)));
-    """) == "TypeError: Attempt to write too many bytes through a FixedLengthStream."
+      const read = rejection(readable.getReader().read());
+      const w = writable.getWriter();
+      const written = await rejection(w.write(new Uint8Array(3)));
+      return [written, await read, await rejection(w.write(new Uint8Array(1)))];
+    """) == ["fulfilled"] + ["TypeError: Attempt to write too many bytes through a FixedLengthStream."] * 2
 
 
-def test_fixed_length_stream_close_early_is_type_error() -> None:
+def test_fixed_length_stream_close_early_resolves_and_errors_the_readable() -> None:
     assert run(COLLECT + """
       const { readable, writable } = new FixedLengthStream(3);
       const w = writable.getWriter();
@@ -87,7 +92,7 @@ def test_fixed_length_stream_close_early_is_type_error() -> None:
       const closing = rejection(w.close());
       await first;
       return [await closing, await rejection(r.read())];
-    """) == ["TypeError: FixedLengthStream did not see all expected bytes before close()."] * 2
+    """) == ["fulfilled", "TypeError: FixedLengthStream did not see all expected bytes before close()."]
 
 
 def test_fixed_length_stream_rejects_negative_length() -> None:

@@ -101,3 +101,67 @@ def test_structured_clone_requires_an_argument() -> None:
     with pytest.raises(JavaScriptError) as exc:
         run("structuredClone()")
     assert exc.value.name == "TypeError"
+
+
+def test_missing_argument_fails_jsvalue_conversion_like_workerd() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("structuredClone()")
+    assert exc.value.message == (
+        "Failed to execute 'structuredClone' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'JsValue'.")
+
+
+def test_error_with_unknown_name_clones_as_error_keeping_the_name() -> None:
+    assert run('const e = new Error("m"); e.name = "CustomError"; const c = structuredClone(e);'
+               'return [c.name, c.constructor.name, c.message, c instanceof Error]') == [
+        "CustomError", "Error", "m", True]
+
+
+def test_error_named_as_a_known_type_clones_as_that_type() -> None:
+    assert run('const e = new Error("m"); e.name = "TypeError"; const c = structuredClone(e);'
+               'return [c instanceof TypeError, c.name]') == [True, "TypeError"]
+
+
+def test_error_keeps_extra_own_properties_cloned() -> None:
+    assert run('const e = new Error("m"); e.code = 42; e.info = {a: [1]}; const c = structuredClone(e);'
+               'return [c.code, c.info.a[0], c.info !== e.info, "cause" in c]') == [42, 1, True, False]
+
+
+def test_error_with_non_string_message_is_a_data_clone_error() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run('const e = new Error("m"); e.message = 5; structuredClone(e)')
+    assert exc.value.name == "DataCloneError"
+    assert exc.value.message == "Deserialization failed: error message is not a string"
+
+
+def test_proxy_is_a_data_clone_error() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("structuredClone({inner: new Proxy({}, {})})")
+    assert exc.value.name == "DataCloneError"
+    assert exc.value.message == "#<Object> could not be cloned."
+
+
+def test_blob_is_a_data_clone_error_like_workerd() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run('structuredClone(new Blob(["x"]))')
+    assert exc.value.name == "DataCloneError"
+    assert exc.value.message == 'Could not serialize object of type "Blob". This type does not support serialization.'
+
+
+def test_transfer_must_be_an_array() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("structuredClone(1, {transfer: new Set()})")
+    assert exc.value.message == (
+        "Incorrect type for the 'transfer' field on 'StructuredCloneOptions': the provided value is not of type 'Array'.")
+
+
+def test_transfer_of_a_non_buffer_is_a_type_error() -> None:
+    with pytest.raises(JavaScriptError) as exc:
+        run("structuredClone(1, {transfer: [{}]})")
+    assert exc.value.name == "TypeError"
+    assert exc.value.message == "Object is not transferable"
+
+
+def test_transfer_accepts_duplicates_and_views() -> None:
+    assert run('const b = new Uint8Array([5, 6]).buffer; const v = new Uint8Array(b);'
+               'const c = structuredClone({b, v}, {transfer: [b, v, b]});'
+               'return [b.byteLength, c.b.byteLength, c.v.buffer === c.b, c.v[1]]') == [0, 2, True, 6]

@@ -107,7 +107,40 @@ def test_clearing_search_and_hash() -> None:
 def test_href_setter_rejects_invalid() -> None:
     with pytest.raises(JavaScriptError) as exc:
         run('const u = new URL("http://a/"); u.href = "bad"')
-    assert exc.value.message == "Invalid URL string."
+    assert exc.value.message == (
+        "Failed to set the 'href' property on 'URL': the provided value is not of type 'valid URL string'.")
+
+
+def test_url_rejects_invalid_punycode_label_as_workerd() -> None:
+    js = "return [URL.canParse('http://xn--a.test/'), URL.canParse('http://xn--a-.test/'), new URL('http://xn--ls8h.la/').hostname, URL.canParse('foo://xn--a.test/')]"
+    assert run(js) == [False, False, "xn--ls8h.la", True]
+
+
+def test_url_called_without_new_is_workerd_type_error() -> None:
+    js = "try { URL('http://a/'); } catch (e) { return [e.name, e.message]; }"
+    assert run(js) == ["TypeError", "Failed to construct 'URL': Please use the 'new' operator, this object constructor cannot be called as a function."]
+
+
+def test_url_wrapper_keeps_instanceof_subclassing_and_statics() -> None:
+    js = """
+    class My extends URL { extra() { return this.host; } }
+    const m = new My('http://h.test/x');
+    const u = new URL('http://a/');
+    return [m instanceof URL, m instanceof My, m.extra(), u instanceof URL, u.constructor === URL,
+            URL.name, URL.length, typeof URL.canParse, URL.parse('http://b/') instanceof URL,
+            Object.getPrototypeOf(u) === URL.prototype];
+    """
+    assert run(js) == [True, True, "h.test", True, True, "URL", 1, "function", True, True]
+
+
+def test_url_search_params_iterators_are_live_and_tagged() -> None:
+    js = """
+    const p = new URLSearchParams('a=1');
+    const it = p.keys();
+    p.append('b', '2');
+    return [Array.from(it), Object.prototype.toString.call(p.entries()), Object.prototype.toString.call(p.values())];
+    """
+    assert run(js) == [["a", "b"], "[object EntryIterator]", "[object ValueIterator]"]
 
 
 def test_search_params_update_url() -> None:

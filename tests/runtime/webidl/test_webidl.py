@@ -46,3 +46,23 @@ def test_thrown_domexception_surfaces_with_its_name() -> None:
         run('throw new DOMException("nope", "InvalidStateError")')
     assert exc.value.name == "InvalidStateError"
     assert exc.value.message == "nope"
+
+
+def test_missing_argument_is_reported_as_parameter_type_like_workerd() -> None:
+    js = "try { atob(); } catch (e) { return [e.name, e.message]; }"
+    assert run(js) == ["TypeError", "Failed to execute 'atob' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'string'."]
+
+
+def test_request_and_response_wrappers_support_new_only_and_subclassing() -> None:
+    js = """
+    class R extends Response { get tag() { return 'r'; } }
+    const r = new R('x', { status: 201 });
+    const errors = [];
+    for (const C of [Request, Response]) { try { C('https://a/'); } catch (e) { errors.push(e.message); } }
+    return [r instanceof Response, r.tag, r.status, await r.text(), Response.json({a: 1}) instanceof Response,
+            new Request('https://a/') instanceof Request, Request.prototype.constructor === Request, errors];
+    """
+    assert run(js) == [True, "r", 201, "x", True, True, True, [
+        "Failed to construct 'Request': Please use the 'new' operator, this object constructor cannot be called as a function.",
+        "Failed to construct 'Response': Please use the 'new' operator, this object constructor cannot be called as a function.",
+    ]]

@@ -47,6 +47,11 @@ const routes = {
     throw new TypeError("rejected asynchronously");
   },
   "/not-response": () => "a string, not a Response",
+  "/unhandled": async () => {
+    Promise.reject(new Error("nobody listens"));
+    await new Promise((r) => setTimeout(r, 5));
+    return new Response("still fine");
+  },
   "/never": () => new Promise(() => {}),
   "/async-iter": async () => {
     let out = "";

@@ -1,0 +1,63 @@
+// TextEncoder, TextDecoder (labels, fatal, BOM, streaming), TextEncoderStream/TextDecoderStream.
+import { serve, readAll } from "./harness.js";
+
+const u8 = (...b) => new Uint8Array(b);
+const te = new TextEncoder();
+const codes = (s) => Array.from(s, (c) => c.codePointAt(0));
+
+const cases = {
+  "encode-ascii": () => te.encode("abc"),
+  "encode-empty": () => te.encode(""),
+  "encode-no-argument": () => te.encode(),
+  "encode-multibyte": () => te.encode("é€😀"),
+  "encode-result-buffer-exact-size": () => { const u = te.encode("abc"); return [u.byteOffset, u.byteLength, u.buffer.byteLength]; },
+  "encode-lone-surrogate": () => te.encode("a\uD800b\uDFFF"),
+  "encoder-encoding-property": () => te.encoding,
+  "encode-into": () => { const dst = new Uint8Array(5); const r = te.encodeInto("a€😀", dst); return [r, dst]; },
+  "encode-into-exact-fit": () => { const dst = new Uint8Array(4); return te.encodeInto("😀", dst); },
+  "encode-into-non-buffer": () => te.encodeInto("a", []),
+  "decoder-default-properties": () => { const d = new TextDecoder(); return [d.encoding, d.fatal, d.ignoreBOM]; },
+  "label-utf8-aliases": () => ["utf8", "UTF-8", " unicode-1-1-utf-8 ", "unicode11utf8", "x-unicode20utf8"].map((l) => new TextDecoder(l).encoding),
+  "label-latin1-is-windows-1252": () => ["latin1", "iso-8859-1", "ascii", "us-ascii", "windows-1252"].map((l) => new TextDecoder(l).encoding),
+  "label-utf16": () => ["utf-16", "utf-16le", "utf-16be", "unicode"].map((l) => new TextDecoder(l).encoding),
+  "label-other-encodings": () => ["iso-8859-2", "koi8-r", "shift_jis", "gbk", "big5", "euc-kr", "windows-1251", "x-user-defined"].map((l) => { try { return new TextDecoder(l).encoding; } catch (e) { return e.name; } }),
+  "label-invalid": () => new TextDecoder("klingon"),
+  "label-replacement": () => new TextDecoder("iso-2022-kr"),
+  "decode-utf8": () => new TextDecoder().decode(u8(0x68, 0xc3, 0xa9, 0xe2, 0x82, 0xac)),
+  "decode-no-argument": () => new TextDecoder().decode(),
+  "decode-array-buffer": () => new TextDecoder().decode(u8(0x41, 0x42).buffer),
+  "decode-data-view": () => new TextDecoder().decode(new DataView(u8(0x78, 0x41, 0x42, 0x79).buffer, 1, 2)),
+  "decode-string-rejected": () => new TextDecoder().decode("abc"),
+  "decode-invalid-replaced": () => codes(new TextDecoder().decode(u8(0x61, 0xff, 0xc3, 0x28, 0xe2, 0x82, 0x62))),
+  "decode-overlong-replaced": () => codes(new TextDecoder().decode(u8(0xc0, 0xaf, 0xe0, 0x80, 0xaf))),
+  "decode-surrogate-encoded-replaced": () => codes(new TextDecoder().decode(u8(0xed, 0xa0, 0x80))),
+  "decode-fatal-invalid": () => new TextDecoder("utf-8", { fatal: true }).decode(u8(0x61, 0xff)),
+  "decode-fatal-valid": () => new TextDecoder("utf-8", { fatal: true }).decode(u8(0x61, 0x62)),
+  "decode-bom-stripped": () => codes(new TextDecoder().decode(u8(0xef, 0xbb, 0xbf, 0x41))),
+  "decode-bom-kept-with-ignore-bom": () => codes(new TextDecoder("utf-8", { ignoreBOM: true }).decode(u8(0xef, 0xbb, 0xbf, 0x41))),
+  "decode-only-first-bom-stripped": () => codes(new TextDecoder().decode(u8(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf))),
+  "stream-split-two-byte": () => { const d = new TextDecoder(); return [d.decode(u8(0x61, 0xc3), { stream: true }), d.decode(u8(0xa9, 0x62))]; },
+  "stream-split-four-byte-three-chunks": () => { const d = new TextDecoder(); const e = te.encode("😀"); return [d.decode(e.subarray(0, 1), { stream: true }), d.decode(e.subarray(1, 3), { stream: true }), d.decode(e.subarray(3))]; },
+  "stream-incomplete-at-end-replaced": () => { const d = new TextDecoder(); return codes(d.decode(u8(0xe2, 0x82), { stream: true }) + d.decode()); },
+  "stream-fatal-incomplete-at-end": () => { const d = new TextDecoder("utf-8", { fatal: true }); d.decode(u8(0xe2, 0x82), { stream: true }); return d.decode(); },
+  "stream-bom-split": () => { const d = new TextDecoder(); return codes(d.decode(u8(0xef, 0xbb), { stream: true }) + d.decode(u8(0xbf, 0x41))); },
+  "decoder-reusable-after-flush": () => { const d = new TextDecoder(); d.decode(u8(0xc3), { stream: true }); const a = d.decode(); return [codes(a), d.decode(u8(0xef, 0xbb, 0xbf, 0x42))]; },
+  "decode-windows-1252": () => new TextDecoder("windows-1252").decode(u8(0x80, 0x41, 0xe9, 0x9f, 0x81)),
+  "decode-latin1-label": () => new TextDecoder("latin1").decode(u8(0x80, 0xff)),
+  "decode-utf16le": () => new TextDecoder("utf-16le").decode(u8(0x41, 0x00, 0x3d, 0xd8, 0x00, 0xde)),
+  "decode-utf16be": () => new TextDecoder("utf-16be").decode(u8(0x00, 0x41, 0xd8, 0x3d, 0xde, 0x00)),
+  "decode-utf16le-bom": () => codes(new TextDecoder("utf-16le").decode(u8(0xff, 0xfe, 0x41, 0x00))),
+  "decode-utf16le-odd-length": () => codes(new TextDecoder("utf-16le").decode(u8(0x41, 0x00, 0x42))),
+  "decode-utf16le-lone-surrogate": () => codes(new TextDecoder("utf-16le").decode(u8(0x00, 0xd8, 0x41, 0x00))),
+  "decode-utf16le-fatal": () => new TextDecoder("utf-16le", { fatal: true }).decode(u8(0x00, 0xd8)),
+  "decode-utf16le-stream-split": () => { const d = new TextDecoder("utf-16le"); return [d.decode(u8(0x41), { stream: true }), d.decode(u8(0x00, 0x42), { stream: true }), d.decode(u8(0x00))]; },
+  "decode-shared-subarray": () => new TextDecoder().decode(te.encode("xhelloy").subarray(1, 6)),
+  "to-string-tags": () => [Object.prototype.toString.call(te), Object.prototype.toString.call(new TextDecoder())],
+  "text-encoder-stream": async () => { const s = new TextEncoderStream(); const w = s.writable.getWriter(); w.write("h€"); w.write("\uD83D"); w.write("\uDE00"); w.close(); return readAll(s.readable); },
+  "text-encoder-stream-encoding": () => new TextEncoderStream().encoding,
+  "text-decoder-stream-split": async () => { const s = new TextDecoderStream(); const w = s.writable.getWriter(); w.write(u8(0x61, 0xe2)); w.write(u8(0x82, 0xac)); w.close(); return (await readAll(s.readable)).join("|"); },
+  "text-decoder-stream-fatal": async () => { const s = new TextDecoderStream("utf-8", { fatal: true }); const w = s.writable.getWriter(); w.write(u8(0xff)).catch(() => {}); w.close().catch(() => {}); return readAll(s.readable); },
+  "text-decoder-stream-label": () => new TextDecoderStream("latin1").encoding,
+};
+
+export default serve(cases);

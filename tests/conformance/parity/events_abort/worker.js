@@ -1,0 +1,52 @@
+// Event, EventTarget, CustomEvent, AbortController, AbortSignal.
+import { serve, caught } from "./harness.js";
+
+const abortedWith = (s) => [s.aborted, s.reason instanceof DOMException ? { dom: s.reason.name, message: s.reason.message } : s.reason];
+
+const cases = {
+  "event-defaults": () => { const e = new Event("x"); return [e.type, e.bubbles, e.cancelable, e.composed, e.defaultPrevented, e.eventPhase, e.isTrusted, e.target, e.currentTarget, typeof e.timeStamp]; },
+  "event-init": () => { const e = new Event("x", { bubbles: true, cancelable: true, composed: true }); return [e.bubbles, e.cancelable, e.composed]; },
+  "event-no-type": () => new Event(),
+  "event-type-coerced": () => new Event(undefined).type,
+  "event-phase-constants": () => [Event.NONE, Event.CAPTURING_PHASE, Event.AT_TARGET, Event.BUBBLING_PHASE],
+  "prevent-default-non-cancelable": () => { const e = new Event("x"); e.preventDefault(); return e.defaultPrevented; },
+  "prevent-default-cancelable": () => { const e = new Event("x", { cancelable: true }); e.preventDefault(); return [e.defaultPrevented, e.returnValue]; },
+  "custom-event-detail": () => { const e = new CustomEvent("c", { detail: { a: 1 } }); return [e.type, e.detail, e instanceof Event]; },
+  "custom-event-default-detail": () => new CustomEvent("c").detail,
+  "dispatch-calls-in-order": () => { const t = new EventTarget(); const out = []; t.addEventListener("x", () => out.push(1)); t.addEventListener("x", () => out.push(2)); t.dispatchEvent(new Event("x")); return out; },
+  "dispatch-sets-target-and-phase": () => { const t = new EventTarget(); let seen; t.addEventListener("x", (e) => { seen = [e.target === t, e.currentTarget === t, e.eventPhase]; }); const e = new Event("x"); t.dispatchEvent(e); return [seen, e.eventPhase, e.currentTarget]; },
+  "dispatch-returns-false-when-canceled": () => { const t = new EventTarget(); t.addEventListener("x", (e) => e.preventDefault()); return [t.dispatchEvent(new Event("x", { cancelable: true })), t.dispatchEvent(new Event("x"))]; },
+  "duplicate-listener-once": () => { const t = new EventTarget(); let n = 0; const f = () => n++; t.addEventListener("x", f); t.addEventListener("x", f); t.dispatchEvent(new Event("x")); return n; },
+  "once-option": () => { const t = new EventTarget(); let n = 0; t.addEventListener("x", () => n++, { once: true }); t.dispatchEvent(new Event("x")); t.dispatchEvent(new Event("x")); return n; },
+  "remove-listener": () => { const t = new EventTarget(); let n = 0; const f = () => n++; t.addEventListener("x", f); t.removeEventListener("x", f); t.dispatchEvent(new Event("x")); return n; },
+  "handle-event-object": () => { const t = new EventTarget(); const o = { n: 0, handleEvent(e) { this.n++; this.type = e.type; } }; t.addEventListener("y", o); t.dispatchEvent(new Event("y")); return [o.n, o.type]; },
+  "stop-immediate-propagation": () => { const t = new EventTarget(); const out = []; t.addEventListener("x", (e) => { out.push(1); e.stopImmediatePropagation(); }); t.addEventListener("x", () => out.push(2)); t.dispatchEvent(new Event("x")); return out; },
+  "signal-option-removes-listener": () => { const t = new EventTarget(); const c = new AbortController(); let n = 0; t.addEventListener("x", () => n++, { signal: c.signal }); t.dispatchEvent(new Event("x")); c.abort(); t.dispatchEvent(new Event("x")); return n; },
+  "null-listener-ignored": () => { const t = new EventTarget(); t.addEventListener("x", null); return t.dispatchEvent(new Event("x")); },
+  "dispatch-same-event-twice": () => { const t = new EventTarget(); const e = new Event("x"); t.addEventListener("x", () => { try { t.dispatchEvent(e); } catch (err) { t.inner = [err.name, err.message]; } }); t.dispatchEvent(e); return t.inner ?? "no error"; },
+  "dispatch-non-event": () => new EventTarget().dispatchEvent({ type: "x" }),
+  "listener-added-during-dispatch-not-called": () => { const t = new EventTarget(); const out = []; t.addEventListener("x", () => { out.push("a"); t.addEventListener("x", () => out.push("late")); }); t.dispatchEvent(new Event("x")); return out; },
+  "subclass-event-target": () => { class T extends EventTarget {} const t = new T(); let got = false; t.addEventListener("z", () => { got = true; }); t.dispatchEvent(new Event("z")); return got; },
+  "abort-default-reason": () => { const c = new AbortController(); c.abort(); return abortedWith(c.signal); },
+  "abort-custom-reason": () => { const c = new AbortController(); c.abort({ why: "custom" }); return abortedWith(c.signal); },
+  "abort-event-fires-once": () => { const c = new AbortController(); let n = 0; c.signal.addEventListener("abort", () => n++); c.signal.onabort = () => n++; c.abort(); c.abort(); return n; },
+  "abort-event-properties": () => { const c = new AbortController(); let e; c.signal.addEventListener("abort", (ev) => { e = [ev.type, ev.target === c.signal, ev.isTrusted]; }); c.abort(); return e; },
+  "abort-reason-kept-on-second-abort": () => { const c = new AbortController(); c.abort("first"); c.abort("second"); return c.signal.reason; },
+  "throw-if-aborted": () => { const c = new AbortController(); c.abort(new RangeError("stop")); c.signal.throwIfAborted(); },
+  "throw-if-aborted-default-reason": () => { const c = new AbortController(); c.abort(); c.signal.throwIfAborted(); },
+  "throw-if-not-aborted": () => new AbortController().signal.throwIfAborted(),
+  "static-abort": () => abortedWith(AbortSignal.abort()),
+  "static-abort-with-reason": () => abortedWith(AbortSignal.abort("r")),
+  "static-timeout": async () => { const s = AbortSignal.timeout(1); const before = s.aborted; await new Promise((r) => s.addEventListener("abort", r)); return [before, ...abortedWith(s)]; },
+  "static-timeout-negative": () => AbortSignal.timeout(-1),
+  "static-any": () => { const a = new AbortController(); const b = new AbortController(); const s = AbortSignal.any([a.signal, b.signal]); const before = s.aborted; b.abort("from b"); return [before, ...abortedWith(s)]; },
+  "static-any-already-aborted": () => abortedWith(AbortSignal.any([new AbortController().signal, AbortSignal.abort("early")])),
+  "static-any-empty": () => AbortSignal.any([]).aborted,
+  "static-any-non-signal": () => AbortSignal.any([{}]),
+  "signal-constructor-illegal": () => new AbortSignal(),
+  "signal-is-event-target": () => new AbortController().signal instanceof EventTarget,
+  "to-string-tags": () => [new Event("x"), new EventTarget(), new AbortController(), new AbortController().signal, new CustomEvent("x")].map((o) => Object.prototype.toString.call(o)),
+  "abort-error-shape": async () => { const c = new AbortController(); c.abort(); return caught(() => c.signal.throwIfAborted()).then((r) => [r, c.signal.reason.code]); },
+};
+
+export default serve(cases);

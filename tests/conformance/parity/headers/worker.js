@@ -1,0 +1,55 @@
+// Headers: names, values, combining, guards, iteration order.
+import { serve } from "./harness.js";
+
+const h = (init) => new Headers(init);
+const list = (hs) => Array.from(hs);
+
+const cases = {
+  "get-is-case-insensitive": () => { const x = h({ "Content-Type": "text/plain" }); return [x.get("content-type"), x.get("CONTENT-TYPE")]; },
+  "get-missing-is-null": () => h().get("x-missing"),
+  "iteration-sorted-lowercase": () => list(h([["B", "2"], ["a", "1"], ["C", "3"]])),
+  "append-combines": () => { const x = h(); x.append("x-a", "1"); x.append("X-A", "2"); return [x.get("x-a"), list(x)]; },
+  "set-replaces": () => { const x = h([["x-a", "1"], ["x-a", "2"]]); x.set("x-a", "3"); return list(x); },
+  "delete-removes-all": () => { const x = h([["x-a", "1"], ["x-a", "2"], ["x-b", "3"]]); x.delete("X-A"); return list(x); },
+  "has": () => { const x = h({ "x-a": "" }); return [x.has("X-A"), x.has("x-b")]; },
+  "empty-value-allowed": () => h({ "x-a": "" }).get("x-a"),
+  "value-whitespace-trimmed": () => h({ "x-a": " \t v a l \t " }).get("x-a"),
+  "invalid-name-space": () => h({ "a b": "1" }),
+  "invalid-name-empty": () => h({ "": "1" }),
+  "invalid-name-colon": () => h().append("a:b", "1"),
+  "invalid-name-non-ascii": () => h().set("naïve", "1"),
+  "invalid-name-on-get": () => h().get("bad name"),
+  "invalid-name-on-has": () => h().has("bad\nname"),
+  "invalid-name-on-delete": () => h().delete("(x)"),
+  "invalid-value-newline": () => h({ "x-a": "a\nb" }),
+  "invalid-value-carriage-return": () => h().append("x-a", "a\rb"),
+  "invalid-value-nul": () => h().set("x-a", "a\0b"),
+  "value-non-ascii-latin1": () => { const x = h({ "x-a": "café" }); return x.get("x-a"); },
+  "value-above-latin1": () => h({ "x-a": "✓" }).get("x-a"),
+  "value-coerced-to-string": () => { const x = h(); x.set("x-n", 12); x.set("x-o", { toString: () => "obj" }); return list(x); },
+  "set-cookie-not-combined-in-iteration": () => { const x = h(); x.append("Set-Cookie", "a=1"); x.append("set-cookie", "b=2"); x.append("x-z", "z"); return list(x); },
+  "set-cookie-get-combines": () => { const x = h(); x.append("set-cookie", "a=1"); x.append("set-cookie", "b=2"); return x.get("set-cookie"); },
+  "get-set-cookie": () => { const x = h(); x.append("set-cookie", "a=1, b"); x.append("set-cookie", "c=2"); return [x.getSetCookie(), h().getSetCookie()]; },
+  "from-pairs-bad-length": () => h([["a", "1", "2"]]),
+  "from-pairs-not-iterable": () => h([1]),
+  "from-headers": () => list(h(h({ b: "2", a: "1" }))),
+  "from-null": () => h(null),
+  "from-string": () => h("a"),
+  "from-record-symbol-skipped": () => { const o = { a: "1" }; o[Symbol("s")] = "2"; return list(h(o)); },
+  "for-each": () => { const out = []; const x = h({ b: "2", a: "1" }); x.forEach((v, k, o) => out.push([k, v, o === x])); return out; },
+  "keys-values-entries": () => { const x = h({ b: "2", a: "1" }); return [Array.from(x.keys()), Array.from(x.values()), Array.from(x.entries())]; },
+  "forbidden-names-allowed": () => list(h({ host: "h.test", "content-length": "5", connection: "close", cookie: "c=1" })),
+  "iterator-to-string-tag": () => Object.prototype.toString.call(h()[Symbol.iterator]()),
+  "to-string-tag": () => Object.prototype.toString.call(h()),
+  "get-all-non-standard": () => { const x = h(); x.append("set-cookie", "a=1"); x.append("set-cookie", "b=2"); return typeof x.getAll === "function" ? x.getAll("set-cookie") : "no getAll"; },
+  "get-all-other-name": () => { const x = h({ "x-a": "1" }); return typeof x.getAll === "function" ? x.getAll("x-a") : "no getAll"; },
+  "incoming-request-headers-immutable": (req) => req.headers.set("x-new", "1"),
+  "redirect-response-headers-immutable": () => Response.redirect("http://a.test/", 302).headers.set("x-a", "1"),
+  "new-response-headers-mutable": () => { const r = new Response("x"); r.headers.set("x-a", "1"); return list(r.headers); },
+  "incoming-request-header-names": (req) => [req.headers.has("host"), req.headers.get("x-not-sent")],
+  "iteration-while-mutating": () => { const x = h({ a: "1", c: "3" }); const out = []; for (const [k] of x) { out.push(k); if (k === "a") x.set("b", "2"); } return out; },
+  "spread-into-object": () => Object.fromEntries(h([["X-B", "2"], ["x-a", "1"]])),
+  "missing-argument": () => h().get(),
+};
+
+export default serve(cases);

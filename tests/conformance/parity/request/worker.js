@@ -1,0 +1,56 @@
+// Request: construction, defaults, validation, clone, incoming request shape.
+import { serve } from "./harness.js";
+
+const shape = (r) => ({
+  method: r.method, url: r.url, redirect: r.redirect, headers: Array.from(r.headers),
+  bodyNull: r.body === null, bodyUsed: r.bodyUsed,
+});
+
+const cases = {
+  "defaults": () => shape(new Request("https://a.test/x")),
+  "url-is-serialised": () => new Request("HTTPS://A.TEST:443/a/../b?c#d").url,
+  "relative-url-rejected": () => new Request("/relative"),
+  "invalid-url-rejected": () => new Request("http://[bad/"),
+  "method-normalised": () => ["get", "post", "put", "delete", "head", "options", "patch"].map((m) => new Request("https://a.test/", { method: m }).method),
+  "method-custom-kept": () => new Request("https://a.test/", { method: "PROPFIND" }).method,
+  "method-invalid-token": () => new Request("https://a.test/", { method: "BAD METHOD" }),
+  "method-connect": () => new Request("https://a.test/", { method: "CONNECT" }).method,
+  "method-trace": () => new Request("https://a.test/", { method: "TRACE" }).method,
+  "get-with-body": () => new Request("https://a.test/", { body: "x" }),
+  "head-with-body": () => new Request("https://a.test/", { method: "HEAD", body: "x" }),
+  "post-string-body-content-type": () => new Request("https://a.test/", { method: "POST", body: "x" }).headers.get("content-type"),
+  "post-search-params-content-type": () => new Request("https://a.test/", { method: "POST", body: new URLSearchParams("a=1") }).headers.get("content-type"),
+  "post-bytes-no-content-type": () => new Request("https://a.test/", { method: "POST", body: new Uint8Array([1]) }).headers.get("content-type"),
+  "post-blob-content-type": () => new Request("https://a.test/", { method: "POST", body: new Blob(["x"], { type: "Text/X" }) }).headers.get("content-type"),
+  "explicit-content-type-wins": () => new Request("https://a.test/", { method: "POST", body: "x", headers: { "content-type": "a/b" } }).headers.get("content-type"),
+  "post-body-text": async () => new Request("https://a.test/", { method: "POST", body: "héllo" }).text(),
+  "redirect-follow-and-manual": () => ["follow", "manual"].map((r) => new Request("https://a.test/", { redirect: r }).redirect),
+  "redirect-error": () => new Request("https://a.test/", { redirect: "error" }).redirect,
+  "redirect-invalid": () => new Request("https://a.test/", { redirect: "sometimes" }),
+  "headers-init": () => Array.from(new Request("https://a.test/", { headers: { "X-A": "1" } }).headers),
+  "from-request-copies": () => { const a = new Request("https://a.test/", { method: "PUT", headers: { "x-a": "1" } }); return shape(new Request(a)); },
+  "from-request-override": () => { const a = new Request("https://a.test/", { method: "PUT", headers: { "x-a": "1" } }); return shape(new Request(a, { method: "DELETE", headers: { "x-b": "2" } })); },
+  "from-request-with-body-to-get": () => { const a = new Request("https://a.test/", { method: "POST", body: "x" }); return shape(new Request(a, { method: "GET" })); },
+  "from-used-request": async () => { const a = new Request("https://a.test/", { method: "POST", body: "x" }); await a.text(); return new Request(a); },
+  "clone-independent-bodies": async () => { const a = new Request("https://a.test/", { method: "POST", body: "abc" }); const b = a.clone(); return [await a.text(), await b.text()]; },
+  "clone-after-used": async () => { const a = new Request("https://a.test/", { method: "POST", body: "abc" }); await a.text(); return a.clone(); },
+  "clone-headers-independent": () => { const a = new Request("https://a.test/", { headers: { "x-a": "1" } }); const b = a.clone(); b.headers.set("x-a", "2"); return [a.headers.get("x-a"), b.headers.get("x-a")]; },
+  "signal-default": () => { const s = new Request("https://a.test/").signal; return [s instanceof AbortSignal, s.aborted]; },
+  "signal-passed": () => { const c = new AbortController(); c.abort("why"); const s = new Request("https://a.test/", { signal: c.signal }).signal; return [s.aborted, s.reason]; },
+  "cf-undefined-on-new-request": () => new Request("https://a.test/").cf,
+  "json-invalid": async () => new Request("https://a.test/", { method: "POST", body: "{nope" }).json(),
+  "json-valid": async () => new Request("https://a.test/", { method: "POST", body: '{"a":[1,2]}' }).json(),
+  "property-types": () => { const r = new Request("https://a.test/"); return ["cache", "mode", "credentials", "integrity", "keepalive", "referrer", "destination", "fetcher"].map((k) => [k, typeof r[k]]); },
+  "integrity-default": () => new Request("https://a.test/").integrity,
+  "cache-no-store": () => new Request("https://a.test/", { cache: "no-store" }).cache,
+  "cache-invalid": () => new Request("https://a.test/", { cache: "bogus" }),
+  "mode-option-rejected-or-ignored": () => new Request("https://a.test/", { mode: "cors" }).method,
+  "no-arguments": () => new Request(),
+  "called-without-new": () => Request("https://a.test/"),
+  "to-string-tag": () => Object.prototype.toString.call(new Request("https://a.test/")),
+  "incoming-method-and-path": (req) => [req.method, new URL(req.url).pathname],
+  "incoming-body-null-for-get": (req) => [req.body === null, req.bodyUsed],
+  "incoming-has-cf-object": (req) => typeof req.cf,
+};
+
+export default serve(cases);
