@@ -59,3 +59,17 @@ async def js_runtime(
         yield JSRuntime(isolate, logs)
     finally:
         isolate.close()
+
+
+# A never-settling promise fails the test instead of hanging the run.
+RUN_TIMEOUT_S = 10.0
+
+
+def run_js(js: str, *, info: dict[str, Any] | None = None, expose_internals: bool = False) -> Any:
+    """Run ``js`` (an async function body) in a fresh booted isolate and return its result."""
+
+    async def main() -> Any:
+        async with js_runtime(info, expose_internals=expose_internals) as rt:
+            return await asyncio.wait_for(rt.run(js), RUN_TIMEOUT_S)
+
+    return asyncio.run(main())

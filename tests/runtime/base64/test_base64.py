@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Any
 
 import pytest
 from pydeno import JavaScriptError
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 ATOB_MESSAGE = (
     "atob() called with invalid base64-encoded data. (Only whitespace, '+', '/', alphanumeric ASCII, "
@@ -15,12 +13,7 @@ ATOB_MESSAGE = (
 )
 
 
-def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+run = run_js
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,8 @@
 from __future__ import annotations
 
-import asyncio
-from typing import Any
+from tests.runtime.harness import run_js
 
-from tests.runtime.harness import js_runtime
-
-
-def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+run = run_js
 
 
 def test_caches_default_and_open_exist() -> None:

@@ -1,21 +1,13 @@
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Any
 
 import pytest
 from pydeno import JavaScriptError
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
-
-def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+run = run_js
 
 
 def parts(url: str, base: str | None = None) -> dict[str, str]:

@@ -1,20 +1,11 @@
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 import pytest
 from pydeno import JavaScriptError
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
-
-def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+run = run_js
 
 
 def test_domexception_has_name_message_and_legacy_code() -> None:
