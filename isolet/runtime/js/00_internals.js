@@ -9,6 +9,19 @@
 // ops.
 "use strict";
 ((globalThis) => {
+  // workerd's ServiceWorkerGlobalScope JSG_LAZY_INSTANCE_PROPERTY globals
+  // (api/global-scope.h), own properties of the global object.
+  const INSTANCE_GLOBALS = new Set(["self", "crypto", "caches", "scheduler", "performance", "navigator", "origin"]);
+  // Own, non-enumerable: V8's console; queueMicrotask, whose engine-native
+  // function the engine reinstalls as an own global when a context is made
+  // from the snapshot (and pydeno finds it by deleting the own wrapper, so
+  // the runtime's wrapper must stay own); and the runtime's hooks that are
+  // deleted from the global object once used (90_dispatch.js).
+  const OWN_HIDDEN_GLOBALS = new Set(["console", "queueMicrotask", "__isolet_builtin", "__isolet_start"]);
+  const prototypeGlobals = new Set();
+  const globalScopeProto = Object.create(Object.getPrototypeOf(globalThis));
+  Object.setPrototypeOf(globalThis, globalScopeProto);
+
   const internals = {
     __proto__: null,
     // op_<area>_<verb> -> host function; filled at boot.
@@ -20,15 +33,40 @@
     info: { __proto__: null },
     // Functions run at boot after ops are present, in registration order.
     bootHooks: [],
-    // Globals installed on the global object (non-enumerable, as in workerd).
+    // The global object's prototype, ServiceWorkerGlobalScope.prototype (its
+    // toStringTag is set in 99_globals.js).
+    globalScopeProto,
+    // A global of the Workers scope, placed where workerd's JSG puts it: API
+    // methods and classes (JSG_METHOD, JSG_NESTED_TYPE) live on
+    // ServiceWorkerGlobalScope.prototype as plain data properties, so
+    // `"fetch" in globalThis` holds while globalThis has no own `fetch`; the
+    // JSG_LAZY_INSTANCE_PROPERTY globals (crypto, caches, self...) are own,
+    // enumerable data properties of the global object; the runtime's own
+    // hooks and V8's `console` stay own and non-enumerable.
     exposeGlobal(name, value) {
-      Object.defineProperty(globalThis, name, {
-        value, writable: true, enumerable: false, configurable: true,
-      });
+      if (INSTANCE_GLOBALS.has(name)) {
+        Object.defineProperty(globalThis, name, {
+          value, writable: true, enumerable: true, configurable: true,
+        });
+      } else if (OWN_HIDDEN_GLOBALS.has(name)) {
+        Object.defineProperty(globalThis, name, {
+          value, writable: true, enumerable: false, configurable: true,
+        });
+      } else {
+        // An engine-provided own global of that name (V8's queueMicrotask...)
+        // would shadow the runtime's; boot deletes it again, as the engine
+        // may reinstall it when the context is created from the snapshot.
+        delete globalThis[name];
+        prototypeGlobals.add(name);
+        Object.defineProperty(globalScopeProto, name, {
+          value, writable: true, enumerable: true, configurable: true,
+        });
+      }
     },
-    // Globals installed with a getter (e.g. `navigator`, `caches`).
+    // A global read through a getter (JSG_READONLY_PROTOTYPE_PROPERTY style):
+    // an accessor on ServiceWorkerGlobalScope.prototype.
     exposeGetter(name, get) {
-      Object.defineProperty(globalThis, name, { get, enumerable: false, configurable: true });
+      Object.defineProperty(globalScopeProto, name, { get, enumerable: true, configurable: true });
     },
     // Whether a compatibility flag is on for this isolate (see config/compat.py).
     compat(flag) {
@@ -90,6 +128,7 @@
         };
       }
       Object.assign(internals.info, info);
+      for (const name of prototypeGlobals) delete globalThis[name];
       delete globalThis.__isolet_boot;
       delete globalThis.__isolet_internals;
       for (const hook of internals.bootHooks) hook();

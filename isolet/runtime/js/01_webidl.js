@@ -36,20 +36,13 @@
     #name;
     #message;
     #code;
-    constructor(message = "", options = "Error") {
+    // workerd's constructor is (optional DOMString message, optional DOMString
+    // name): the WHATWG options form `{name, cause}` is not read, an object
+    // is stringified as the name ("[object Object]") and there is no `cause`.
+    constructor(message = "", name = "Error") {
       super();
       this.#message = String(message);
-      let name = "Error";
-      if (options !== null && typeof options === "object") {
-        if (options.name !== undefined) name = String(options.name);
-        if ("cause" in options) {
-          Object.defineProperty(this, "cause", {
-            value: options.cause, writable: true, enumerable: false, configurable: true,
-          });
-        }
-      } else if (options !== undefined) {
-        name = String(options);
-      }
+      name = String(name);
       this.#name = name;
       this.#code = LEGACY_CODES[name] ?? 0;
       // Re-capture so the stack's first line reads "AbortError: ..." (fields are set now).

@@ -37,12 +37,11 @@
   });
 
   // Object.prototype.toString(globalThis) is "[object ServiceWorkerGlobalScope]":
-  // the global object gets a prototype carrying that tag.
-  const globalScopeProto = Object.create(Object.getPrototypeOf(globalThis));
-  Object.defineProperty(globalScopeProto, Symbol.toStringTag, {
+  // the global object's prototype (made in 00_internals.js, where the API
+  // globals live) carries that tag.
+  Object.defineProperty(internals.globalScopeProto, Symbol.toStringTag, {
     value: "ServiceWorkerGlobalScope", configurable: true,
   });
-  Object.setPrototypeOf(globalThis, globalScopeProto);
 
   // -- code generation ---------------------------------------------------------------------
   // workerd disallows code generation from strings (eval, new Function) and

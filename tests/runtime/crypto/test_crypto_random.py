@@ -38,10 +38,12 @@ def test_exactly_64k_is_allowed() -> None:
     assert run("return crypto.getRandomValues(new BigUint64Array(8192)).length") == 8192
 
 
-def test_crypto_global_is_not_enumerable_and_constructor_is_illegal() -> None:
+def test_crypto_is_an_own_enumerable_global_like_workerd_and_constructor_is_illegal() -> None:
+    # workerd's crypto is a JSG_LAZY_INSTANCE_PROPERTY (own, enumerable); the
+    # Crypto class lives on ServiceWorkerGlobalScope.prototype.
     assert run('let illegal = false; try { new Crypto() } catch (e) { illegal = e instanceof TypeError }'
-               'return [Object.keys(globalThis).includes("crypto"), crypto instanceof Crypto,'
-               'illegal]') == [False, True, True]
+               'return [Object.keys(globalThis).includes("crypto"), Object.keys(globalThis).includes("Crypto"),'
+               'crypto instanceof Crypto, illegal]') == [True, False, True, True]
 
 
 def test_get_random_values_of_a_non_view_names_js_array_buffer_view() -> None:
