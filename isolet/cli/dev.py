@@ -82,7 +82,7 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> 
             print(f"error: the Worker failed to load:\n{e}", file=sys.stderr)
             return 1
         status_line.install()
-        app = WorkerApp(session.instance, session.spec.cf)
+        app = WorkerApp(session.instance, lambda: session.spec.cf)
         config = uvicorn.Config(
             app,
             host=ip,

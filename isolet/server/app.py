@@ -30,7 +30,10 @@ INLINE_BODY_MAX = 1 << 20
 
 
 class WorkerApp:
-    def __init__(self, instance: Callable[[], Awaitable[WorkerInstance]], cf: dict[str, Any]) -> None:
+    def __init__(
+        self, instance: Callable[[], Awaitable[WorkerInstance]], cf: Callable[[], dict[str, Any]]
+    ) -> None:
+        # ``cf`` is asked per request: a reload may change the config's [dev] cf.
         self._instance = instance
         self._cf = cf
 
@@ -39,11 +42,11 @@ class WorkerApp:
             await _lifespan(receive, send)
             return
         if scope["type"] == "websocket":
-            await serve_websocket(scope, receive, send, self._instance, self._cf)
+            await serve_websocket(scope, receive, send, self._instance, self._cf())
             return
         if scope["type"] != "http":
             return
-        request = await _incoming(scope, receive, self._cf)
+        request = await _incoming(scope, receive, self._cf())
         try:
             worker = await self._instance()
         except Exception as e:  # the Worker cannot load: say so, keep serving

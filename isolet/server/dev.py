@@ -21,6 +21,7 @@ from isolet.config.schema import WorkerConfig
 from isolet.engine.worker import WorkerInstance, WorkerLoadError, WorkerSpec
 from isolet.errors import ConfigError
 from isolet.observability.logs import LogRecord, LogSink
+from isolet.server.cf import build_cf
 
 RELOAD_POLL_S = 0.2
 
@@ -28,8 +29,6 @@ RELOAD_POLL_S = 0.2
 def spec_from_config(
     config: WorkerConfig, *, heap_limit: int | None = None, persist_to: Path | None = None
 ) -> WorkerSpec:
-    from isolet.server.cf import build_cf
-
     extra: dict[str, Any] = {} if heap_limit is None else {"heap_limit": heap_limit}
     if persist_to is not None:
         extra["persist_to"] = persist_to
