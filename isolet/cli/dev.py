@@ -70,6 +70,7 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> 
     from isolet.server import status_line
     from isolet.server.app import WorkerApp
     from isolet.server.dev import DevSession
+    from isolet.server.http import HttpProtocol
     from isolet.server.websocket import ASGI_MAX_MESSAGE_BYTES
 
     sink = TerminalSink()
@@ -82,13 +83,14 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> 
             print(f"error: the Worker failed to load:\n{e}", file=sys.stderr)
             return 1
         status_line.install()
-        app = WorkerApp(session.instance, lambda: session.spec.cf)
+        app = WorkerApp(session.instance, lambda: session.spec.cf, session.ready)
         config = uvicorn.Config(
             app,
             host=ip,
             port=port,
             loop="none",
-            http="httptools",
+            # Plain HTTP skips ASGI (server/http.py); upgrades go to uvicorn's WebSocket protocol.
+            http=HttpProtocol,
             # WebSockets (server/websocket.py): the sans-I/O `websockets` protocol;
             # no permessage-deflate, as workerd without web_socket_compression.
             ws="websockets-sansio",

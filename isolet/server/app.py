@@ -31,11 +31,26 @@ INLINE_BODY_MAX = 1 << 20
 
 class WorkerApp:
     def __init__(
-        self, instance: Callable[[], Awaitable[WorkerInstance]], cf: Callable[[], dict[str, Any]]
+        self,
+        instance: Callable[[], Awaitable[WorkerInstance]],
+        cf: Callable[[], dict[str, Any]],
+        ready: Callable[[], WorkerInstance | None] | None = None,
     ) -> None:
         # ``cf`` is asked per request: a reload may change the config's [dev] cf.
         self._instance = instance
         self._cf = cf
+        self._ready = ready
+
+    @property
+    def cf(self) -> dict[str, Any]:
+        return self._cf()
+
+    def instance(self) -> Awaitable[WorkerInstance]:
+        return self._instance()
+
+    def ready(self) -> WorkerInstance | None:
+        """The serving instance if one is up, without awaiting (None: call ``instance()``)."""
+        return self._ready() if self._ready is not None else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

@@ -79,6 +79,11 @@ class DevSession:
         await instance.start()
         return instance
 
+    def ready(self) -> WorkerInstance | None:
+        """The serving instance when it is alive (the request hot path: no await)."""
+        current = self.current
+        return current if current is not None and not current.dead else None
+
     async def instance(self) -> WorkerInstance:
         """The serving instance; a fresh one if a limit stopped the last."""
         current = self.current

@@ -15,6 +15,10 @@
 // by the Request constructor, as in workerd. The request's signal rejects
 // the pending fetch and errors the response body with its reason.
 //
+// A request with `Upgrade: websocket` opens a WebSocket instead (ops/websocket.py,
+// one subrequest per hop): a 101 answer resolves to a Response whose `webSocket`
+// must be accept()ed; any other answer is a plain Response (webSocket null).
+//
 // internals.fetch.fetch(request) runs a fetch for a Request already built.
 "use strict";
 ((internals) => {
@@ -192,23 +196,39 @@
     }
     const urlList = [];
     let url = request.url;
+    // workerd (kj HttpHeaders::isWebSocket): `Upgrade: websocket`, any case, opens a WebSocket.
+    const upgrade = headerValue(pairs, "upgrade")?.toLowerCase() === "websocket";
     for (;;) {
       if (url.slice(0, 5).toLowerCase() === "data:") return fetchDataUrl(url, method);
       url = checkScheme(url);
       urlList.push(stripHash(url));
-      const streamed = stream !== null;
-      const length = streamed ? internals.streams.knownLength(stream) ?? null : null;
-      const fid = ops.op_fetch_start(method, stripHash(url), pairs, bytes, streamed, length, decode);
-      state.fid = fid;
-      if (streamed) {
-        pumpUpload(fid, stream, state);
-        stream = null;
-      }
-      const head = await ops.op_fetch_send(fid);
-      if (state.settled) return null;
-      if (head.error !== undefined) {
-        state.fid = 0;
-        throw state.uploadError ?? opError(head.error);
+      let fid = 0;
+      let head;
+      if (upgrade) {
+        head = await connectWebSocket(stripHash(url), pairs, state);
+        if (state.settled) return null;
+        if (head.webSocket !== undefined) {
+          state.finish();
+          return internals.response.fromParts({
+            status: head.status, statusText: statusTextOf(head), headers: internals.headers.fromPairs(head.headers, "response"),
+            body: null, urlList, webSocket: head.webSocket,
+          });
+        }
+      } else {
+        const streamed = stream !== null;
+        const length = streamed ? internals.streams.knownLength(stream) ?? null : null;
+        fid = ops.op_fetch_start(method, stripHash(url), pairs, bytes, streamed, length, decode);
+        state.fid = fid;
+        if (streamed) {
+          pumpUpload(fid, stream, state);
+          stream = null;
+        }
+        head = await ops.op_fetch_send(fid);
+        if (state.settled) return null;
+        if (head.error !== undefined) {
+          state.fid = 0;
+          throw state.uploadError ?? opError(head.error);
+        }
       }
       const status = head.status;
       const location = REDIRECT_STATUS.has(status) && mode === "follow"
@@ -244,6 +264,34 @@
     }
   }
 
+  const statusTextOf = (head) =>
+    head.statusText === internals.response.defaultStatusText(head.status) ? null : head.statusText;
+
+  // One hop of a WebSocket upgrade (workerd's openWebSocket): a GET with the
+  // request's headers and no body, to ws(s): for http(s):. The head of the
+  // response: with `webSocket` (the Worker's end, to accept()) for a 101, else
+  // a complete head {status, statusText, headers, body, done} like op_fetch_send's.
+  async function connectWebSocket(url, pairs, state) {
+    const colon = url.indexOf(":");
+    const target = (url.slice(0, colon).toLowerCase() === "https" ? "wss" : "ws") + url.slice(colon);
+    const id = ops.op_ws_create(target, null, pairs);
+    const link = internals.webSocket.forFetch(id);
+    let head;
+    try {
+      head = await ops.op_ws_connect(id);
+    } catch (e) {
+      link.discard();
+      throw e;
+    }
+    if (head.status !== 101) {
+      link.discard();
+      return { ...head, done: true };
+    }
+    // Aborted during the handshake: the connection is not wanted any more.
+    if (state.settled) ops.op_ws_close(id, 1000, "");
+    return { ...head, webSocket: link.webSocket };
+  }
+
   function makeResponse(request, method, fid, head, urlList, state) {
     const headers = internals.headers.fromPairs(head.headers, "response");
     const { BodyInner } = internals.body;
@@ -261,9 +309,8 @@
       if (!head.done) ops.op_fetch_abort(fid);
       state.finish();
     }
-    const statusText = head.statusText === internals.response.defaultStatusText(status) ? null : head.statusText;
     return internals.response.fromParts({
-      status, statusText, headers, body, urlList,
+      status, statusText: statusTextOf(head), headers, body, urlList,
       encodeBody: internals.request.encodeResponseBodyOf(request),
     });
   }

@@ -8,7 +8,11 @@
 //     calls `internals.webSocket.couple`); the real client connection stands in
 //     for it, so what its peer sends goes out through op_ws_send / op_ws_close;
 //   - outbound: `new WebSocket(url)`: op_ws_create (sync, -> id), then the
-//     async op_ws_connect.
+//     async op_ws_connect;
+//   - fetched: `fetch()` with `Upgrade: websocket` (26_fetch.js calls
+//     `internals.webSocket.forFetch(id)`): the socket of the 101 Response is one
+//     end of a pair whose other end is coupled to the outbound connection, so it
+//     awaits accept() like any pair end and may be returned in a Response too.
 // Frames from the network come back as `{type: "ws", id, kind, ...}` events in
 // the dispatch loop's batch (host.push_event), not through an async op per
 // socket: a burst of messages costs one crossing, and an idle socket costs
@@ -17,7 +21,7 @@
 //
 // Exports `internals.webSocket = { WebSocket, WebSocketPair, MessageEvent,
 // CloseEvent, ErrorEvent, couple(ws, onEnd) -> {attach(id)}, onHostEvent(ev),
-// isWebSocket(x) }`.
+// forFetch(id) -> {webSocket, discard()}, isWebSocket(x) }`.
 "use strict";
 ((internals) => {
   const { TypeError, RangeError, Error, String, Symbol, Object, Map, Array, ArrayBuffer, Uint8Array } = globalThis;
@@ -401,7 +405,10 @@
   function receive(r, frame) {
     if (r.state === "coupled") {
       // The network stands in for `r`: what reaches `r` goes out to the client.
-      if (r.hostId !== null && hostSockets.has(r.hostId)) sendToHost(r.hostId, frame);
+      if (r.hostId === null || !hostSockets.has(r.hostId)) return;
+      // A connection that failed on the other side ends this one too.
+      if (frame.kind === "error") frame = { kind: "close", code: 1011, reason: "", clean: false };
+      sendToHost(r.hostId, frame);
       return;
     }
     if (r.state === "released") return;
@@ -558,6 +565,32 @@
     }
   }
 
+  // ---- fetched: fetch() with `Upgrade: websocket` -----------------------------------------
+
+  // For host socket `id` (op_ws_create with headers), registered before
+  // op_ws_connect resolves so no frame sent right after the handshake is lost.
+  // `webSocket` is the Worker's end (it must accept(), or be returned in a
+  // Response); the hidden other end is coupled to the connection. `discard()`
+  // when the origin did not switch protocols or the connection failed.
+  function forFetch(id) {
+    const ws = new WebSocket(kPair);
+    const r = recordOf(ws);
+    const net = newRecord(null);
+    r.peer = net;
+    net.peer = r;
+    net.state = "coupled";
+    net.hostId = id;
+    hostSockets.set(id, { end: net, receiver: r });
+    holdPending();
+    return {
+      webSocket: ws,
+      discard() {
+        net.state = r.state = "released";
+        if (hostSockets.delete(id)) releasePending();
+      },
+    };
+  }
+
   // ---- WebSocketPair -----------------------------------------------------------------------
 
   class WebSocketPair {
@@ -580,7 +613,7 @@
   internals.webSocket = {
     __proto__: null,
     WebSocket, WebSocketPair, MessageEvent, CloseEvent, ErrorEvent,
-    couple, onHostEvent,
+    couple, onHostEvent, forFetch,
     isWebSocket: (x) => recordOf(x) !== undefined,
   };
   internals.exposeGlobal("WebSocket", WebSocket);

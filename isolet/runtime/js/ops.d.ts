@@ -70,8 +70,9 @@ declare namespace IsoletOps {
   function op_url_set(href: string, setter: number, value: string): unknown[] | null;
   // ws  (isolet/runtime/ops/websocket.py)
   function op_ws_close(id: number, code: number, reason: string): void;
-  function op_ws_connect(id: number): Promise<{protocol: string | null, extensions: string | null}>;
-  function op_ws_create(url: string, protocols: string[] | null): number;
+  // A fetched socket (op_ws_create with headers) the origin refused resolves without protocol, with body.
+  function op_ws_connect(id: number): Promise<{protocol?: string | null, extensions?: string | null, status: number, statusText: string, headers: [string, string][], body?: Uint8Array}>;
+  function op_ws_create(url: string, protocols: string[] | null, headers?: [string, string][]): number;
   function op_ws_payload(id: number, offset: number): {data: string | Uint8Array, next: number | null};
   function op_ws_send(id: number, data: string | Uint8Array, more?: boolean): void;
 }

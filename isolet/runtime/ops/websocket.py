@@ -8,7 +8,12 @@ JS allocates:
   ``WebSocketPair`` the Worker returned in a ``101`` Response;
   ``op_dispatch_respond`` creates it and ``server/websocket.py`` pumps it;
 - an *outbound* socket is ``new WebSocket(url)``, opened by ``op_ws_connect``
-  with the ``websockets`` client, and pumped by a task started here.
+  with the ``websockets`` client, and pumped by a task started here;
+- a *fetched* socket is an outbound one opened by ``fetch()`` with an
+  ``Upgrade: websocket`` header (``op_ws_create`` with ``headers``): it is
+  one subrequest, sends the request's headers, follows no redirect itself
+  (JS does, as for any fetch) and answers a non-101 response with its
+  status, headers and body instead of failing.
 
 Frames from JS (``op_ws_send``/``op_ws_close``, sync, on the isolate thread)
 are queued with ``loop.call_soon_threadsafe``. Frames from the network go back
@@ -81,6 +86,8 @@ class HostSocket:
         self.close_sent = False
         # Outbound sockets: (url, subprotocols) until op_ws_connect.
         self.target: tuple[str, list[str]] | None = None
+        # Fetched sockets: the request's headers (None for `new WebSocket()`).
+        self.request_headers: list[tuple[str, str]] | None = None
         # The first pieces of a large message JS is sending (op_ws_send with more=True).
         self.partial: list[Any] = []
 
@@ -228,30 +235,108 @@ def op_ws_close(host: IsolateHost, sid: int, code: int, reason: str) -> None:
     sock.put(("close", None if code == 1005 else int(code), str(reason)))
 
 
-def op_ws_create(host: IsolateHost, url: str, protocols: list[str] | None) -> int:
-    """``new WebSocket(url, protocols)``, first phase: the socket's id, before any I/O."""
+def op_ws_create(host: IsolateHost, url: str, protocols: list[str] | None, headers: Any = None) -> int:
+    """``new WebSocket(url, protocols)``, first phase: the socket's id, before any I/O.
+
+    With ``headers`` (``[name, value]`` pairs) it is ``fetch()`` of an upgrade
+    request instead: one subrequest, charged here, sent with those headers.
+    """
+    request_id: int | None = None
+    request_headers: list[tuple[str, str]] | None = None
+    if isinstance(headers, list):
+        from isolet.runtime.ops.fetch import _charge
+
+        ctx = _charge(host)
+        request_id = ctx.id if ctx is not None else None
+        host.mark_slice(request_id)
+        request_headers = [(str(k), str(v)) for k, v in headers]
     sid = next(host.resource_ids)
-    sock = HostSocket(host, sid, None)
+    sock = HostSocket(host, sid, request_id)
     sock.target = (str(url), [str(p) for p in protocols] if isinstance(protocols, list) else [])
+    sock.request_headers = request_headers
     host.resources[sid] = sock
     return sid
 
 
+# Request headers a fetched socket does not pass on: the client library writes
+# the handshake's own (and Sec-WebSocket-Protocol/-Extensions become arguments).
+_HANDSHAKE_HEADERS = frozenset(
+    {
+        "host",
+        "connection",
+        "upgrade",
+        "keep-alive",
+        "te",
+        "transfer-encoding",
+        "content-length",
+        "sec-websocket-key",
+        "sec-websocket-version",
+        "sec-websocket-accept",
+        "sec-websocket-protocol",
+        "sec-websocket-extensions",
+    }
+)
+
+
+def _handshake_options(sock: HostSocket, compat: Iterable[str]) -> dict[str, Any]:
+    """The client's connect() arguments for socket ``sock``."""
+    _, protocols = sock.target or ("", [])
+    compression: str | None = "deflate" if "web_socket_compression" in compat else None
+    extra: list[tuple[str, str]] | None = None
+    if sock.request_headers is not None:
+        extra = [(k, v) for k, v in sock.request_headers if k.lower() not in _HANDSHAKE_HEADERS]
+        protocols = [
+            p.strip()
+            for k, v in sock.request_headers
+            if k.lower() == "sec-websocket-protocol"
+            for p in v.split(",")
+            if p.strip()
+        ]
+        # workerd strips Sec-WebSocket-Extensions without web_socket_compression
+        # and otherwise passes it on: permessage-deflate is offered only if asked for.
+        asked = any(
+            k.lower() == "sec-websocket-extensions" and "permessage-deflate" in v.lower()
+            for k, v in sock.request_headers
+        )
+        compression = compression if asked else None
+    return {"subprotocols": protocols or None, "compression": compression, "additional_headers": extra}
+
+
+def _head(response: Any) -> dict[str, Any]:
+    """A handshake response's status line and headers, as op_fetch_send gives them."""
+    return {
+        "status": int(response.status_code),
+        "statusText": str(response.reason_phrase),
+        "headers": [[str(k), str(v)] for k, v in response.headers.raw_items()],
+    }
+
+
 async def op_ws_connect(host: IsolateHost, sid: int) -> dict[str, Any]:
-    """Open socket ``sid``: resolves with the negotiated protocol and extensions (None when there are none)."""
+    """Open socket ``sid``: resolves with the negotiated protocol and extensions (None when there are none).
+
+    Also ``status``, ``statusText`` and ``headers`` of the handshake response.
+    A fetched socket the origin refused resolves with ``{status, statusText,
+    headers, body}`` (``protocol`` absent) and is gone.
+    """
     from websockets.asyncio.client import connect
     from websockets.exceptions import InvalidHandshake, InvalidStatus
+
+    class _NoRedirects(connect):
+        # fetch() follows redirects itself, one subrequest per hop.
+        def process_redirect(self, exc: Exception) -> Exception | str:
+            return exc
 
     sock = socket_of(host, sid)
     if sock is None or sock.target is None:
         raise JSError("TypeError", "Failed to establish the WebSocket connection: the socket is gone.")
-    url, protocols = sock.target
+    url = sock.target[0]
+    fetched = sock.request_headers is not None
     compat = host.config.info.get("compatFlags") or ()
+    host.mark_slice(sock.request_id)
     try:
-        conn = await connect(
+        conn = await (_NoRedirects if fetched else connect)(
             url,
-            subprotocols=protocols or None,  # type: ignore[arg-type]
-            compression="deflate" if "web_socket_compression" in compat else None,
+            **_handshake_options(sock, compat),
             max_size=None,
             open_timeout=WS_CONNECT_TIMEOUT_S,
             ping_interval=None,
@@ -259,6 +344,8 @@ async def op_ws_connect(host: IsolateHost, sid: int) -> dict[str, Any]:
         )
     except InvalidStatus as e:
         host.resources.pop(sid, None)
+        if fetched:
+            return {**_head(e.response), "body": bytes(e.response.body)}
         raise JSError(
             "TypeError",
             "Failed to establish the WebSocket connection: expected server to reply with HTTP status code 101 "
@@ -266,6 +353,9 @@ async def op_ws_connect(host: IsolateHost, sid: int) -> dict[str, Any]:
         ) from e
     except (OSError, InvalidHandshake, TimeoutError) as e:
         host.resources.pop(sid, None)
+        if fetched:
+            # The text op_fetch_send gives for a connection that fails.
+            raise JSError("TypeError", f"fetch failed: {getattr(e, 'strerror', None) or e}") from e
         raise JSError("TypeError", f"Failed to establish the WebSocket connection: {e}") from e
     limit = max_message_bytes(compat)
     task = host.loop.create_task(_pump_outbound(sock, conn, limit))
@@ -273,8 +363,10 @@ async def op_ws_connect(host: IsolateHost, sid: int) -> dict[str, Any]:
     task.add_done_callback(_tasks.discard)
     if host not in _janitors:
         _janitors[host] = host.loop.create_task(_janitor(host))
-    extensions = conn.response.headers.get("Sec-WebSocket-Extensions") if conn.response is not None else None
-    return {"protocol": conn.subprotocol, "extensions": extensions}
+    response = conn.response
+    extensions = response.headers.get("Sec-WebSocket-Extensions") if response is not None else None
+    head = _head(response) if response is not None else {"status": 101, "statusText": "", "headers": []}
+    return {"protocol": conn.subprotocol, "extensions": extensions, **head}
 
 
 _tasks: set[asyncio.Task[None]] = set()
@@ -333,7 +425,7 @@ async def _janitor(host: IsolateHost) -> None:
         while not host.closed:
             await asyncio.sleep(_JANITOR_INTERVAL_S)
         for sock in _sockets(host):
-            if sock.request_id is None:
+            if sock.target is not None:
                 sock.put(("close", 1001, "The Worker's isolate stopped."))
     finally:
         _janitors.pop(host, None)
