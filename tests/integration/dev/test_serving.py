@@ -211,3 +211,47 @@ def test_wasm_and_data_modules_load_as_compiled_module_and_array_buffer(dev_serv
         "data": [1, 2, 3, 250],
         "dataIsBuffer": True,
     }
+
+
+def _raw(server: DevProcess, data: bytes, expect_responses: int) -> bytes:
+    import socket
+
+    host, port = server.url.removeprefix("http://").split(":")
+    out = b""
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(data)
+        while out.count(b"HTTP/1.1 ") < expect_responses or not out.endswith(b"\n"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
+def test_pipelined_requests_are_answered_in_order(dev_server: Start, worker_copy: Copy) -> None:
+    server = dev_server(worker_copy("echo"))
+    reply = _raw(
+        server,
+        b"GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n",
+        expect_responses=2,
+    )
+    assert reply.count(b"HTTP/1.1 200") == 2
+    assert reply.index(b"/first") < reply.index(b"/second")
+
+
+def test_expect_100_continue_gets_an_interim_response_then_the_answer(dev_server: Start, worker_copy: Copy) -> None:
+    import socket
+
+    server = dev_server(worker_copy("echo"))
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"POST /c HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+        interim = sock.recv(4096)
+        assert interim.startswith(b"HTTP/1.1 100")
+        sock.sendall(b"hello")
+        final = b""
+        while b'"body":"hello"' not in final:
+            chunk = sock.recv(65536)
+            assert chunk, final
+            final += chunk
+    assert b"HTTP/1.1 200" in final
