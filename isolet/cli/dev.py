@@ -67,7 +67,6 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> 
 
     from isolet.engine.worker import WorkerLoadError
     from isolet.observability.logs import TerminalSink
-    from isolet.server import status_line
     from isolet.server.app import WorkerApp
     from isolet.server.dev import DevSession
     from isolet.server.http import HttpProtocol
@@ -82,7 +81,6 @@ def _serve(load: Any, ip: str, port: int, heap_limit: int, persist_to: Path) -> 
         except WorkerLoadError as e:
             print(f"error: the Worker failed to load:\n{e}", file=sys.stderr)
             return 1
-        status_line.install()
         app = WorkerApp(session.instance, lambda: session.spec.cf, session.ready)
         config = uvicorn.Config(
             app,

@@ -192,9 +192,6 @@ class WorkerInstance:
         assert self.host is not None
         return self.host.start_request(request)
 
-    @property
-    def in_flight(self) -> int:
-        return len(self.host.requests) if self.host is not None else 0
 
     async def stop(self, grace: float = 30.0) -> None:
         """Let requests in flight finish (up to ``grace`` seconds), then close the isolate."""

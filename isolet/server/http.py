@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http
 from collections import deque
 from collections.abc import AsyncIterator
 from typing import Any
@@ -27,11 +28,17 @@ from isolet.engine.limits import LimitExceeded
 from isolet.engine.worker import WorkerInstance
 from isolet.runtime.context import IncomingRequest, OutgoingResponse, RequestContext
 from isolet.server.app import INLINE_BODY_MAX, WorkerApp
-from isolet.server.status_line import standard_phrase
 
 # Request body bytes buffered before reading from the client pauses.
 HIGH_WATER = 64 * 1024
 _STATUS_LINES: dict[int, bytes] = {}
+
+
+def standard_phrase(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _status_line(status: int, text: str) -> bytes:

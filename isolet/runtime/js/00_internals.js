@@ -63,11 +63,6 @@
         });
       }
     },
-    // A global read through a getter (JSG_READONLY_PROTOTYPE_PROPERTY style):
-    // an accessor on ServiceWorkerGlobalScope.prototype.
-    exposeGetter(name, get) {
-      Object.defineProperty(globalScopeProto, name, { get, enumerable: true, configurable: true });
-    },
     // Whether a compatibility flag is on for this isolate (see config/compat.py).
     compat(flag) {
       const flags = internals.info.compatFlags;

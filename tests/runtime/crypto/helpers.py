@@ -7,10 +7,9 @@ In scope for every snippet: ``hex(buf)``, ``unhex(str)``, ``utf8(str)``,
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 PRELUDE = """
 const hex = (b) => [...new Uint8Array(b instanceof ArrayBuffer ? b : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))]
@@ -27,8 +26,4 @@ const subtle = crypto.subtle;
 
 
 def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            return await rt.run(PRELUDE + js)
-
-    return asyncio.run(main())
+    return run_js(PRELUDE + js)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydeno import JavaScriptError
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 ADD_WASM = (Path(__file__).parents[2] / "integration" / "workers" / "wasm" / "add.wasm").read_bytes()
 ADD_WASM_JS = f"new Uint8Array([{', '.join(str(b) for b in ADD_WASM)}])"
@@ -17,11 +16,7 @@ CODEGEN = "Code generation from strings disallowed for this context"
 
 
 def run(js: str, *, expose_internals: bool = False) -> Any:
-    async def main() -> Any:
-        async with js_runtime({"compatFlags": ["global_navigator"]}, expose_internals=expose_internals) as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+    return run_js(js, info={"compatFlags": ["global_navigator"]}, expose_internals=expose_internals)
 
 
 def error_of(js: str) -> tuple[str, str]:

@@ -6,18 +6,13 @@ it reachable as `globalThis.__test_internals`.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 
 def run(js: str, *, expose_internals: bool = False) -> Any:
-    async def main() -> Any:
-        async with js_runtime(expose_internals=expose_internals) as rt:
-            return await rt.run(js)
-
-    return asyncio.run(main())
+    return run_js(js, expose_internals=expose_internals)
 
 
 def run_with_internals(js: str) -> Any:

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 TIMEOUT_SECONDS = 10
 
 
-def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime() as rt:
-            # A never-settling promise is a failure, not a hung test run.
-            return await asyncio.wait_for(rt.run(js), TIMEOUT_SECONDS)
-
-    return asyncio.run(main())
+# A never-settling promise fails the test (the harness's timeout), not the run.
+run = run_js
 
 
 # Prepended to snippets that need it: collect a stream's chunks.

@@ -6,19 +6,13 @@ Internals are hidden at boot, so these tests use the harness's
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from tests.runtime.harness import js_runtime
+from tests.runtime.harness import run_js
 
 
 def run(js: str) -> Any:
-    async def main() -> Any:
-        async with js_runtime(expose_internals=True) as rt:
-            body = "const __streams = globalThis.__test_internals.streams;\n" + js
-            return await asyncio.wait_for(rt.run(body), 10)
-
-    return asyncio.run(main())
+    return run_js("const __streams = globalThis.__test_internals.streams;\n" + js, expose_internals=True)
 
 
 def test_read_all_bytes_concatenates_chunks() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Iterator
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -15,14 +15,7 @@ from isolet.errors import JSError
 from isolet.storage.kv_sqlite import SqliteKVStore
 from isolet.util.clock import FakeClock
 
-T = TypeVar("T")
-
-
-def run(coro: Awaitable[T]) -> T:
-    async def main() -> T:
-        return await coro
-
-    return asyncio.run(main())
+run = asyncio.run
 
 
 @pytest.fixture
@@ -37,7 +30,7 @@ def ns(tmp_path: Path, clock: FakeClock) -> Iterator[KVNamespace]:
     store.close()
 
 
-def error(awaitable: Awaitable[Any]) -> tuple[str, str]:
+def error(awaitable: Coroutine[Any, Any, Any]) -> tuple[str, str]:
     with pytest.raises(JSError) as info:
         run(awaitable)
     return info.value.js_class, info.value.message

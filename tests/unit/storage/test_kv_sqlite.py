@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Awaitable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 
@@ -14,14 +13,7 @@ from isolet.storage.kv_sqlite import INLINE_MAX_BYTES, SqliteKVStore, _prefix_up
 from isolet.storage.sqlite import connect
 from isolet.util.clock import FakeClock, FileClock, SystemClock, clock_from_env
 
-T = TypeVar("T")
-
-
-def run(coro: Awaitable[T]) -> T:
-    async def main() -> T:
-        return await coro
-
-    return asyncio.run(main())
+run = asyncio.run
 
 
 @pytest.fixture
