@@ -18,6 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+# The node: modules (isolet/runtime/node/<name>.js, "/" in a name as "_") are
+# ES modules read from the package when first imported, so a Worker without
+# nodejs_compat pays nothing for them. They reach the runtime's registry by
+# importing INTERNALS, which only node: and isolet-internal: modules may import.
+NODE_DIR = Path(__file__).parent.parent / "runtime" / "node"
+INTERNALS = "isolet-internal:internals"
+_INTERNAL_PREFIX = "isolet-internal:node/"  # private helpers: runtime/node/internal/<x>.js
+NODE_FLAGS = frozenset({"nodejs_compat", "nodejs_compat_v2"})
+
 BUILTIN_MODULES = {
     "cloudflare:workers": ("WorkerEntrypoint", "DurableObject", "WorkflowEntrypoint", "RpcTarget", "env"),
 }
@@ -41,13 +50,25 @@ class ModuleGraph:
     """Resolver and loader for one Worker; remembers every file it read."""
 
     root: Path
+    # Enabled compatibility features (config/compat.py names); nodejs_compat opens node:.
+    compat_flags: frozenset[str] = frozenset()
     files: dict[Path, float] = field(default_factory=dict)
 
     def resolve(self, specifier: str, referrer: str) -> str:
         if specifier in BUILTIN_MODULES:
             return specifier
+        if specifier.startswith("isolet-internal:"):
+            if referrer.startswith(("node:", "isolet-internal:")) and (
+                specifier == INTERNALS or _node_file(specifier) is not None
+            ):
+                return specifier
+            raise ModuleNotFound(specifier, referrer, "not a module Worker code can import")
         if specifier.startswith("node:"):
-            raise ModuleNotFound(specifier, referrer, "node: modules need nodejs_compat, which is not available yet")
+            if not self.compat_flags & NODE_FLAGS:
+                raise ModuleNotFound(specifier, referrer, "node: modules need the nodejs_compat compatibility flag")
+            if _node_file(specifier) is None:
+                raise ModuleNotFound(specifier, referrer, "no such Node.js built-in module in isolet")
+            return specifier
         if specifier.startswith(("file://",)):
             return specifier
         if specifier.startswith(("./", "../", "/")):
@@ -58,6 +79,11 @@ class ModuleGraph:
         )
 
     def load(self, url: str) -> str:
+        if url == INTERNALS:
+            return 'export default globalThis.__isolet_builtin("internals");'
+        node = _node_file(url)
+        if node is not None:
+            return node.read_text(encoding="utf-8")
         if url in BUILTIN_MODULES:
             names = BUILTIN_MODULES[url]
             lines = [f"const m = globalThis.__isolet_builtin({json.dumps(url)});"]
@@ -79,6 +105,20 @@ class ModuleGraph:
         if name.endswith(_WASM_EXTENSIONS):
             return _bytes_module(data, 'globalThis.__isolet_builtin("wasm")(bytes)')
         return _JSON_ATTRIBUTE.sub("", data.decode("utf-8"))
+
+
+def _node_file(specifier: str) -> Path | None:
+    """The file behind a ``node:`` or ``isolet-internal:node/`` specifier, if isolet has it."""
+    if specifier.startswith("node:"):
+        path = NODE_DIR / (specifier[5:].replace("/", "_") + ".js")
+    elif specifier.startswith(_INTERNAL_PREFIX):
+        path = NODE_DIR / "internal" / (specifier[len(_INTERNAL_PREFIX) :] + ".js")
+    else:
+        return None
+    name = path.name[:-3]
+    if not name or not name.replace("_", "").replace("-", "").isalnum() or not path.is_file():
+        return None
+    return path
 
 
 def _bytes_module(data: bytes, expr: str) -> str:

@@ -97,7 +97,7 @@ class WorkerInstance:
         self._log = log
         self.host: IsolateHost | None = None
         self.isolate: Isolate | None = None
-        self.graph = ModuleGraph(spec.main.parent)
+        self.graph = ModuleGraph(spec.main.parent, frozenset(spec.compat_flags))
         self._loop_task: asyncio.Task[Any] | None = None
         self.dead = False
         self.death: LimitExceeded | None = None

@@ -15,11 +15,14 @@ work; a thrown error surfaces as ``pydeno.JavaScriptError`` (``.name``,
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import tempfile
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from isolet.engine.isolate import Isolate
+from isolet.engine.modules import ModuleGraph
 from isolet.engine.snapshot import RuntimeSource, build_snapshot, runtime_source
 from isolet.observability.logs import LogRecord
 from isolet.runtime.host import HostConfig, IsolateHost
@@ -73,3 +76,49 @@ def run_js(js: str, *, info: dict[str, Any] | None = None, expose_internals: boo
             return await asyncio.wait_for(rt.run(js), RUN_TIMEOUT_S)
 
     return asyncio.run(main())
+
+
+_ENTRY = "isolet-test:entry"
+
+
+def run_module(
+    source: str,
+    *,
+    compat_flags: tuple[str, ...] = ("nodejs_compat",),
+    files: Mapping[str, str | bytes] | None = None,
+) -> Any:
+    """Evaluate ``source`` as the ES module ``main.mjs`` and return its awaited default export.
+
+    The module is loaded by the real loader (engine/modules.py), so ``node:``
+    imports, relative imports of ``files`` (written beside ``main.mjs``) and
+    the compat flags behave as in a Worker:
+
+        run_module('import { Buffer } from "node:buffer"; export default Buffer.from("hi").toString("hex");')
+    """
+
+    async def main(root: Path) -> Any:
+        (root / "main.mjs").write_text(source, encoding="utf-8")
+        for name, content in (files or {}).items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        graph = ModuleGraph(root, frozenset(compat_flags))
+        main_url = (root / "main.mjs").as_uri()
+        entry = f"import result from {main_url!r};\nglobalThis.__test_result = await result;\n"
+        info = {"format": "modules", "compatFlags": list(compat_flags), "env": {}}
+        host = IsolateHost(HostConfig("test", info), asyncio.get_running_loop(), lambda record: None)
+        isolate = Isolate(host)
+        try:
+            runtime = isolate.runtime
+            runtime.set_module_resolver(lambda spec, ref: _ENTRY if spec == _ENTRY else graph.resolve(spec, ref))
+            runtime.set_module_loader(lambda url: entry if url == _ENTRY else graph.load(url))
+            await asyncio.wait_for(runtime.eval_module_async(_ENTRY), RUN_TIMEOUT_S)
+            return await isolate.eval_async("globalThis.__test_result")
+        finally:
+            isolate.close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return asyncio.run(main(Path(tmp)))

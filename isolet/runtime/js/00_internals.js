@@ -93,6 +93,18 @@
     return true;
   });
 
+  // V8's async context (continuation-preserved embedder data) through
+  // deno_core: a value set with `set` follows every promise reaction and
+  // await started while it is set. node:async_hooks' AsyncLocalStorage and
+  // per-request attribution build on it. Reachable only here, at snapshot time.
+  const core = globalThis.Deno?.core;
+  internals.asyncContext = core?.AsyncVariable === undefined ? null : {
+    __proto__: null,
+    AsyncVariable: core.AsyncVariable, // new AsyncVariable(); v.enter(value) -> previous context; v.get()
+    get: core.getAsyncContext, // the whole current context (opaque), to capture
+    set: core.setAsyncContext, // restore a captured context
+  };
+
   Object.defineProperty(globalThis, "__isolet_internals", {
     value: internals, writable: false, enumerable: false, configurable: true,
   });

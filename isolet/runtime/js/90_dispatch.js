@@ -265,6 +265,9 @@
   // Builtin modules the Worker may import, by specifier.
   function builtin(name) {
     if (name === "wasm") return internals.compileWasm; // .wasm imports (engine/modules.py)
+    // The registry, for the node: modules (isolet/runtime/node/), which the
+    // loader lets import "isolet-internal:internals"; Worker code cannot.
+    if (name === "internals") return internals;
     if (name === "cloudflare:workers") {
       return { ...internals.workers, env: worker?.env ?? pendingEnv };
     }
