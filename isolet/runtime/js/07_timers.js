@@ -1,6 +1,10 @@
-// setTimeout / setInterval / clearTimeout / clearInterval and scheduler.wait.
+// setTimeout / setInterval / clearTimeout / clearInterval and scheduler.wait,
+// plus setImmediate / clearImmediate for the nodejs_compat globals and
+// node:timers (internals.timers; not global by themselves).
 // Each timer awaits op_timers_sleep on the host's asyncio loop; clearing a
 // timer cancels the host sleep so it no longer counts as pending work.
+// A timer's callback runs in the async context (AsyncLocalStorage stores)
+// that was current when it was scheduled, as in workerd.
 "use strict";
 ((internals) => {
   let nextId = 1;
@@ -15,16 +19,31 @@
     return Number.isFinite(n) && n > 0 ? n : 0;
   }
 
-  function arm(id, callback, delay, args, repeat) {
+  // The async context to restore around a callback (null: no async context).
+  const asyncContext = internals.asyncContext;
+  const captureContext = () => (asyncContext === null ? undefined : asyncContext.get());
+
+  function fire(callback, args, ctx) {
+    let prev;
+    if (asyncContext !== null) {
+      prev = asyncContext.get();
+      asyncContext.set(ctx);
+    }
+    try {
+      callback(...args);
+    } catch (e) {
+      internals.reportError?.(e);
+    } finally {
+      if (asyncContext !== null) asyncContext.set(prev);
+    }
+  }
+
+  function arm(id, callback, delay, args, repeat, ctx) {
     internals.ops.op_timers_sleep(id, delay).then((fired) => {
       if (!fired || !active.has(id)) return;
-      if (repeat) arm(id, callback, delay, args, true);
+      if (repeat) arm(id, callback, delay, args, true, ctx);
       else active.delete(id);
-      try {
-        callback(...args);
-      } catch (e) {
-        internals.reportError?.(e);
-      }
+      fire(callback, args, ctx);
     });
   }
 
@@ -34,7 +53,7 @@
     }
     const id = nextId++;
     active.set(id, true);
-    arm(id, callback, normalizeDelay(ms), args, repeat);
+    arm(id, callback, normalizeDelay(ms), args, repeat, captureContext());
     return id;
   }
 
@@ -66,7 +85,30 @@
     v8QueueMicrotask(callback);
   };
 
-  internals.timers = { setTimeout, clearTimeout, setInterval, clearInterval };
+  // workerd's Immediate (what setImmediate returns under nodejs_compat): a
+  // zero-delay timer. As in workerd, ref()/unref() do nothing and return
+  // undefined, hasRef() is always false, and it does not convert to a number.
+  class Immediate {
+    #id;
+    constructor(id) { this.#id = id; }
+    ref() {}
+    unref() {}
+    hasRef() { return false; }
+    [Symbol.dispose]() { clear(this.#id); }
+    static idOf(immediate) { return immediate.#id; }
+  }
+  const immediateId = Immediate.idOf;
+  delete Immediate.idOf;
+  Object.defineProperty(Immediate.prototype, Symbol.toStringTag, { value: "Immediate", configurable: true });
+
+  const setImmediate = (...args) => new Immediate(schedule(args[0], 0, args.slice(1), false, "setImmediate"));
+  const clearImmediate = (...args) => {
+    const immediate = args[0];
+    if (immediate instanceof Immediate) clear(immediateId(immediate));
+    else if (typeof immediate === "number") clear(immediate);
+  };
+
+  internals.timers = { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate, Immediate };
   internals.exposeGlobal("queueMicrotask", queueMicrotask);
   internals.exposeGlobal("setTimeout", setTimeout);
   internals.exposeGlobal("setInterval", setInterval);

@@ -60,6 +60,28 @@ declare namespace IsoletOps {
   function op_kv_put_write(name: string, rid: number, chunk: Uint8Array): Promise<null>;
   function op_kv_read(name: string, rid: number): Promise<Uint8Array | null>;
   function op_kv_read_close(name: string, rid: number): void;
+  // nodecrypto  (isolet/runtime/ops/node_crypto.py)
+  function op_nodecrypto_cipher_drop(rid: number): void;
+  function op_nodecrypto_cipher_final(rid: number): [Uint8Array, Uint8Array];
+  function op_nodecrypto_cipher_open(mode: "cbc" | "ecb" | "ctr" | "ofb" | "gcm", key: Uint8Array, iv: Uint8Array, decrypt: boolean): number;
+  function op_nodecrypto_cipher_set(rid: number, what: "aad" | "tag" | "padding", value: Uint8Array | boolean): void;
+  function op_nodecrypto_cipher_update(rid: number, data: Uint8Array): Uint8Array;
+  // key: the HMAC key, or undefined for a plain hash
+  function op_nodecrypto_digest(name: string, key: Uint8Array | undefined, data: Uint8Array | Uint8Array[]): Uint8Array;
+  function op_nodecrypto_hash_copy(rid: number, chunks: Uint8Array[]): number;
+  function op_nodecrypto_hash_digest(rid: number, chunks: Uint8Array[]): Uint8Array;
+  function op_nodecrypto_hash_drop(rid: number): void;
+  function op_nodecrypto_hash_open(name: string, key: Uint8Array | undefined, chunks: Uint8Array[]): number;
+  function op_nodecrypto_hash_update(rid: number, chunks: Uint8Array[]): void;
+  function op_nodecrypto_hkdf(digest: string, ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, length: number): Uint8Array;
+  function op_nodecrypto_pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keylen: number, digest: string): Uint8Array;
+  function op_nodecrypto_scrypt(password: Uint8Array, salt: Uint8Array, n: number, r: number, p: number, maxmem: number, keylen: number): Uint8Array;
+  // nodezlib  (isolet/runtime/ops/node_zlib.py); a failure is [message, code, errno]
+  function op_nodezlib_close(rid: number): void;
+  function op_nodezlib_crc32(data: Uint8Array, value: number): number;
+  function op_nodezlib_open(mode: number, opts: Record<string, unknown>): number;
+  function op_nodezlib_sync(mode: number, data: Uint8Array, opts: Record<string, unknown>): Uint8Array | [string, string, number];
+  function op_nodezlib_write(rid: number, chunks: Uint8Array[], flush: number): Uint8Array | [string, string, number];
   // random  (isolet/runtime/ops/random.py)
   function op_random_bytes(n: number): Uint8Array;
   // timers  (isolet/runtime/ops/timers.py)
