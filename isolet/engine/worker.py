@@ -20,6 +20,7 @@ from typing import Any
 
 from pydeno import JavaScriptError, RuntimeTerminated
 
+from isolet.config.schema import ModuleRule
 from isolet.engine.isolate import DEFAULT_HEAP_LIMIT_BYTES, Isolate
 from isolet.engine.limits import WATCHDOG, LimitExceeded, Watched
 from isolet.engine.modules import ModuleGraph, ModuleNotFound, detect_format
@@ -50,6 +51,8 @@ class WorkerSpec:
     # kv_namespaces: (binding name, namespace id), stored under persist_to/v3/kv/<id>/.
     kv_namespaces: tuple[tuple[str, str], ...] = ()
     persist_to: Path = Path(".isolet/state")
+    # wrangler's module `rules` from the config (Text/Data/CompiledWasm globs), before its defaults.
+    rules: tuple[ModuleRule, ...] = ()
 
 
 class WorkerLoadError(Exception):
@@ -67,6 +70,13 @@ def describe_load_error(exc: BaseException) -> str:
     text = text.removeprefix("Module evaluation failed: ")
     text = re.sub(r"^Failed to load module '[^']*': ", "", text)
     text = text.replace("Uncaught ", "")
+    # An error raised by the module resolver/loader (missing module, TypeScript error) keeps only its text.
+    text = re.sub(
+        r"^(?:Failed to call module loader|Module resolution failed for .+?): "
+        r"(?:ModuleNotFound|ModuleLoadError|TranspileError): ",
+        "",
+        text,
+    )
     m = _LOCATION.search(text)
     if m:
         path = Path(m.group(1).removeprefix("file://"))
@@ -97,7 +107,7 @@ class WorkerInstance:
         self._log = log
         self.host: IsolateHost | None = None
         self.isolate: Isolate | None = None
-        self.graph = ModuleGraph(spec.main.parent, frozenset(spec.compat_flags))
+        self.graph = ModuleGraph(spec.main.parent, frozenset(spec.compat_flags), rules=spec.rules)
         self._loop_task: asyncio.Task[Any] | None = None
         self.dead = False
         self.death: LimitExceeded | None = None
@@ -129,8 +139,11 @@ class WorkerInstance:
         isolate = Isolate(host, heap_limit=spec.heap_limit, ops=self._ops)
         self.host, self.isolate = host, isolate
         main_url = spec.main.resolve().as_uri()
+        # nodejs_compat's globals (Buffer, process, global...) must exist before
+        # the Worker's top-level code runs: imports evaluate in order.
+        node_globals = 'import "isolet-internal:node/globals";\n' if self.graph.node_compat else ""
         entry_source = (
-            f"import * as worker from {main_url!r};\n"
+            node_globals + f"import * as worker from {main_url!r};\n"
             "const start = globalThis.__isolet_start;\n"
             "globalThis.__isolet_run = () => start(worker);\n"
         )

@@ -43,6 +43,7 @@ def spec_from_config(
         cpu_ms=config.limits.cpu_ms,
         subrequests=config.limits.subrequests,
         kv_namespaces=tuple((kv.binding, kv.id or kv.binding) for kv in config.kv_namespaces),
+        rules=config.rules,
         **extra,
     )
 
