@@ -18,7 +18,7 @@ from pathlib import Path
 
 from isolet.engine.transpile.errors import TranspileError
 from isolet.engine.transpile.transform import Transform
-from isolet.engine.transpile.tsconfig import ConfigError, JsxOptions, jsx_options_for
+from isolet.engine.transpile.tsconfig import ConfigError, FileOptions, JsxOptions, options_for
 
 __all__ = ["TRANSPILED_SUFFIXES", "TranspileError", "transpile", "transpile_file"]
 
@@ -34,9 +34,9 @@ TRANSPILED_SUFFIXES = frozenset(_KINDS)
 
 
 def transpile(source: str, *, path: str = "<input>", typescript: bool = True, tsx: bool = False,
-              jsx: JsxOptions | None = None) -> str:
+              jsx: JsxOptions | None = None, preserve_value_imports: bool = False) -> str:
     """Transform ``source`` with explicit options (JSX options default to the classic runtime)."""
-    options = jsx or JsxOptions()
+    options = FileOptions(jsx or JsxOptions(), preserve_value_imports)
     return _run(source, path, typescript, tsx, lambda: options)
 
 
@@ -44,17 +44,17 @@ def transpile_file(path: Path, source: str) -> str:
     """JavaScript for a .ts/.tsx/.mts/.cts/.jsx file; JSX options come from the nearest tsconfig.json."""
     typescript, tsx = _KINDS.get(path.suffix.lower(), (True, False))
 
-    def options() -> JsxOptions:
+    def options() -> FileOptions:
         try:
-            return jsx_options_for(path)
+            return options_for(path)
         except ConfigError as e:
             raise TranspileError(str(e.path), 1, 1, e.reason) from None
 
     return _run(source, str(path), typescript, tsx, options)
 
 
-def _run(source: str, path: str, typescript: bool, tsx: bool, options: Callable[[], JsxOptions]) -> str:
-    transform = Transform(path, source.encode(), typescript=typescript, tsx=tsx, jsx_options=options)
+def _run(source: str, path: str, typescript: bool, tsx: bool, options: Callable[[], FileOptions]) -> str:
+    transform = Transform(path, source.encode(), typescript=typescript, tsx=tsx, options=options)
     try:
         return transform.run()
     except RecursionError:

@@ -14,5 +14,5 @@ class TranspileError(Exception):
         self.path = path
         self.line = line
         self.column = column
-        self.reason = reason
-        super().__init__(f"{path}:{line}:{column}: {reason}")
+        self.reason = " ".join(reason.splitlines())
+        super().__init__(f"{path}:{line}:{column}: {self.reason}")

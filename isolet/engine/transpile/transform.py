@@ -33,7 +33,7 @@ from isolet.engine.transpile.jsx import (
     property_key,
     tag_is_string,
 )
-from isolet.engine.transpile.tsconfig import JsxOptions
+from isolet.engine.transpile.tsconfig import FileOptions, JsxOptions
 
 Edit = tuple[int, int, str]
 
@@ -98,13 +98,19 @@ class _Piece:
 
 
 class Transform:
+    """One file's transform: ``run()`` parses, walks once collecting edits, then applies them.
+
+    ``refs`` gathers every identifier met outside erased text (value uses, declarations, JSX
+    tags); after the walk, import bindings missing from it are elided as TypeScript does."""
+
     def __init__(self, path: str, source: bytes, *, typescript: bool, tsx: bool,
-                 jsx_options: Callable[[], JsxOptions]) -> None:
+                 options: Callable[[], FileOptions]) -> None:
         self.path = path
         self.src = source
         self.typescript = typescript
         self.tsx = tsx
-        self._jsx_options_source = jsx_options
+        self._options_source = options
+        self._options: FileOptions | None = None
         self._jsx_options: JsxOptions | None = None
         self.ascii = source.isascii()
         self.edits: list[Edit] = []
@@ -237,6 +243,10 @@ class Transform:
         return inner
 
     def _render_node(self, node: Node) -> str:
+        if node.child_count == 0:  # a leaf (`{title}`, `{1}`) needs no walk
+            if node.type == "identifier":
+                self.refs.add(self.src[node.start_byte:node.end_byte])
+            return self.src[node.start_byte:node.end_byte].decode()
         return self._render(node.start_byte, node.end_byte, self._collect(node))
 
     # -- positions and errors -----------------------------------------------------------------
@@ -310,7 +320,7 @@ class Transform:
         self._erase_statement(node)
 
     def _decorator(self, node: Node) -> None:
-        raise self.error(node, f"decorators are not supported ('{self._text(node).split('(')[0]}'); "
+        raise self.error(node, f"decorators are not supported ('{self._text(node).split('(')[0].split()[0]}'); "
                                "compile the Worker with a bundler or remove the decorator")
 
     def _as_expression(self, node: Node) -> None:
@@ -658,7 +668,11 @@ class Transform:
 
     def _elide_imports(self) -> None:
         """Drop import bindings never used as values, as TypeScript and esbuild do (a binding used
-        only in types must not reach the JavaScript module linker)."""
+        only in types must not reach the JavaScript module linker). With `verbatimModuleSyntax`
+        only the `type` specifiers go."""
+        if not self.imports:
+            return
+        preserve = self.options().preserve_value_imports
         for node in self.imports:
             clause = next(c for c in node.children if c.type == "import_clause")
             kept: list[Node] = []
@@ -675,11 +689,15 @@ class Transform:
                         local = spec.child_by_field_name("alias") or spec.child_by_field_name("name")
                         is_type = spec.children[0].type == "type"
                         used = local is not None and self.src[local.start_byte:local.end_byte] in self.refs
-                        (kept if used and not is_type else unused).append(spec)
+                        (kept if (used or preserve) and not is_type else unused).append(spec)
                 else:
                     local = binding if binding.type == "identifier" else binding.named_children[-1]
-                    used = self.src[local.start_byte:local.end_byte] in self.refs
+                    used = preserve or self.src[local.start_byte:local.end_byte] in self.refs
                     (kept if used else unused).append(binding)
+            if preserve:
+                for spec in unused:
+                    self._erase_list_item(spec)
+                continue
             if not kept:
                 self._erase_statement(node)
                 continue
@@ -715,9 +733,15 @@ class Transform:
 
     # -- JSX ----------------------------------------------------------------------------------
 
+    def options(self) -> FileOptions:
+        """The tsconfig options, looked up only when the file needs them."""
+        if self._options is None:
+            self._options = self._options_source()
+        return self._options
+
     def jsx_options(self) -> JsxOptions:
         if self._jsx_options is None:
-            options = self._jsx_options_source()
+            options = self.options().jsx
             if b"@jsx" in self.src and self._root is not None:
                 query = Query(_parser.language(self.tsx), "(comment) @c")
                 comments = QueryCursor(query).captures(self._root).get("c", [])

@@ -27,6 +27,15 @@ class JsxOptions:
     import_source: str = "react"
 
 
+@dataclass(frozen=True)
+class FileOptions:
+    """What a source file's tsconfig says that changes the output."""
+
+    jsx: JsxOptions = JsxOptions()
+    # `verbatimModuleSyntax` / `preserveValueImports`: unused imports stay (only `type` ones go).
+    preserve_value_imports: bool = False
+
+
 class ConfigError(Exception):
     """A tsconfig that cannot be read; carries the file for the message."""
 
@@ -127,7 +136,12 @@ def _compiler_options(path: Path, depth: int = 0) -> dict[str, Any]:
     return merged
 
 
-def options_from_compiler_options(options: dict[str, Any]) -> JsxOptions:
+def options_from_compiler_options(options: dict[str, Any]) -> FileOptions:
+    preserve = options.get("verbatimModuleSyntax") is True or options.get("preserveValueImports") is True
+    return FileOptions(_jsx_options(options), preserve)
+
+
+def _jsx_options(options: dict[str, Any]) -> JsxOptions:
     jsx = str(options.get("jsx", "")).lower()
     result = JsxOptions()
     if jsx in ("react-jsx", "react-jsxdev"):
@@ -144,7 +158,7 @@ def options_from_compiler_options(options: dict[str, Any]) -> JsxOptions:
 
 _lock = threading.Lock()
 _config_for_dir: dict[Path, Path | None] = {}
-_options_for_config: dict[Path, tuple[int, JsxOptions]] = {}
+_options_for_config: dict[Path, tuple[int, FileOptions]] = {}
 
 
 def _find_config(directory: Path) -> Path | None:
@@ -165,14 +179,19 @@ def _find_config(directory: Path) -> Path | None:
 
 def jsx_options_for(path: Path) -> JsxOptions:
     """The JSX options for a source file, from its nearest tsconfig.json / jsconfig.json."""
+    return options_for(path).jsx
+
+
+def options_for(path: Path) -> FileOptions:
+    """The options for a source file, from its nearest tsconfig.json / jsconfig.json."""
     with _lock:
         config = _find_config(path.resolve().parent)
         if config is None:
-            return JsxOptions()
+            return FileOptions()
         try:
             mtime = config.stat().st_mtime_ns
         except OSError:
-            return JsxOptions()
+            return FileOptions()
         cached = _options_for_config.get(config)
         if cached is not None and cached[0] == mtime:
             return cached[1]

@@ -95,3 +95,13 @@ def test_parsers_are_created_once_per_thread_and_threads_can_transpile_together(
     with ThreadPoolExecutor(4) as pool:
         outs = list(pool.map(lambda i: transpile_file(tmp_path / f"{i}.ts", f"let v{i}: T = {i};"), range(32)))
     assert outs == [f"let v{i}    = {i};" for i in range(32)]
+
+
+def test_verbatim_module_syntax_keeps_unused_value_imports(tmp_path: Path) -> None:
+    source = 'import { a, type B } from "./a";\nimport { type C } from "./c";\nlet x: B;'
+    assert transpile_file(tmp_path / "x.ts", source) == ';                               \n;                            \nlet x   ;'
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "tsconfig.json").write_text('{"compilerOptions": {"verbatimModuleSyntax": true}}')
+    assert transpile_file(tmp_path / "app" / "y.ts", source) == (
+        'import { a,        } from "./a";\nimport {        } from "./c";\nlet x   ;'
+    )
