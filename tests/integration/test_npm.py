@@ -6,6 +6,7 @@ The expected answer of ``workers/npm_packages`` is what ``wrangler dev``
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,11 +43,16 @@ def test_commonjs_stack_traces_point_at_the_package_file_and_line(dev_server: St
     assert f"{(root / 'node_modules/legacy-cjs/lib/index.js').resolve().as_uri()}:11:9" in stack
 
 
-def test_a_missing_package_stops_the_load_with_a_located_reason(worker_copy: Copy) -> None:
+def _start_importing(worker_copy: Copy, spec: str) -> subprocess.CompletedProcess[str]:
+    """Run ``isolet dev`` on a copy of ``npm_packages`` whose entry first imports ``spec``."""
     root = worker_copy("npm_packages")
     index = root / "src" / "index.js"
-    index.write_text('import "not-installed";\n' + index.read_text())
-    r = run_cli(root, "dev", "--port", "0")
+    index.write_text(f'import "{spec}";\n' + index.read_text())
+    return run_cli(root, "dev", "--port", "0")
+
+
+def test_a_missing_package_stops_the_load_with_a_located_reason(worker_copy: Copy) -> None:
+    r = _start_importing(worker_copy, "not-installed")
     assert r.returncode != 0
     assert 'No such module "not-installed" imported from "' in r.stderr
     assert 'package "not-installed" is not installed' in r.stderr
@@ -54,10 +60,7 @@ def test_a_missing_package_stops_the_load_with_a_located_reason(worker_copy: Cop
 
 
 def test_an_unexported_subpath_is_refused(worker_copy: Copy) -> None:
-    root = worker_copy("npm_packages")
-    index = root / "src" / "index.js"
-    index.write_text('import "@acme/util/src/node.js";\n' + index.read_text())
-    r = run_cli(root, "dev", "--port", "0")
+    r = _start_importing(worker_copy, "@acme/util/src/node.js")
     assert r.returncode != 0
     assert 'package subpath "./src/node.js" is not defined by "exports"' in r.stderr
 

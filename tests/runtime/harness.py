@@ -86,6 +86,7 @@ def run_module(
     *,
     compat_flags: tuple[str, ...] = ("nodejs_compat",),
     files: Mapping[str, str | bytes] | None = None,
+    entry_imports: tuple[str, ...] = (),
 ) -> Any:
     """Evaluate ``source`` as the ES module ``main.mjs`` and return its awaited default export.
 
@@ -94,6 +95,9 @@ def run_module(
     the compat flags behave as in a Worker:
 
         run_module('import { Buffer } from "node:buffer"; export default Buffer.from("hi").toString("hex");')
+
+    ``entry_imports`` (internal specifiers such as ``"isolet-internal:node/globals"``)
+    are imported by the entry before ``main.mjs``, as the Worker entry does.
     """
 
     async def main(root: Path) -> Any:
@@ -107,13 +111,20 @@ def run_module(
                 path.write_text(content, encoding="utf-8")
         graph = ModuleGraph(root, frozenset(compat_flags))
         main_url = (root / "main.mjs").as_uri()
-        entry = f"import result from {main_url!r};\nglobalThis.__test_result = await result;\n"
+        entry = "".join(f"import {spec!r};\n" for spec in entry_imports)
+        entry += f"import result from {main_url!r};\nglobalThis.__test_result = await result;\n"
         info = {"format": "modules", "compatFlags": list(compat_flags), "env": {}}
         host = IsolateHost(HostConfig("test", info), asyncio.get_running_loop(), lambda record: None)
         isolate = Isolate(host)
         try:
             runtime = isolate.runtime
-            runtime.set_module_resolver(lambda spec, ref: _ENTRY if spec == _ENTRY else graph.resolve(spec, ref))
+
+            def resolve(spec: str, ref: str) -> str:
+                if spec == _ENTRY or (spec in entry_imports and ref == _ENTRY):
+                    return spec
+                return graph.resolve(spec, ref)
+
+            runtime.set_module_resolver(resolve)
             runtime.set_module_loader(lambda url: entry if url == _ENTRY else graph.load(url))
             await asyncio.wait_for(runtime.eval_module_async(_ENTRY), RUN_TIMEOUT_S)
             return await isolate.eval_async("globalThis.__test_result")

@@ -10,39 +10,16 @@ is node:assert itself. All cases run in one isolate (module fixture).
 # ruff: noqa: E501
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import PRELUDE, module_results, named
 
-CASES_JS = r'''
+CASES_JS = PRELUDE + r'''
 import assert, { AssertionError, strictEqual, deepStrictEqual } from "node:assert";
 import * as assertNs from "node:assert";
 import strictAssert, * as strictNs from "node:assert/strict";
-const C = {};
-const T = (name, fn) => { C[name] = fn; };
-const enc = (v) => {
-  if (v instanceof Uint8Array) return "hex:" + Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (typeof v === "bigint") return `${v}n`;
-  if (v === undefined) return "<undefined>";
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-  if (typeof v === "number" && Object.is(v, -0)) return "-0";
-  if (Array.isArray(v)) return v.map(enc);
-  return v;
-};
-const run = async () => {
-  const out = {};
-  for (const [k, fn] of Object.entries(C)) {
-    try {
-      out[k] = enc(await fn());
-    } catch (e) {
-      out[k] = { error: [e?.name, e?.code ?? null, e?.message] };
-    }
-  }
-  return JSON.stringify(out);
-};
 const cap = (f) => {
   try {
     f();
@@ -138,7 +115,7 @@ T("module: assert.strict", () => [typeof assert.strict, assert.strict.strict ===
 T("module: node:assert/strict", () => [strictAssert === assert.strict, strictNs.equal === assert.strictEqual, Object.keys(strictNs).sort(),
   cap(() => strictNs.deepEqual({ a: 1 }, { a: "1" })).operator]);
 
-export default run();
+export default runCases();
 '''
 
 EXPECTED: dict[str, Any] = {'strictEqual: passes on Object.is equality': ['no throw', 'no throw', 'no throw'],
@@ -1248,111 +1225,104 @@ EXPECTED: dict[str, Any] = {'strictEqual: passes on Object.is equality': ['no th
                                 'deepStrictEqual']}
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run_module(CASES_JS))
-    return out
+results = module_results(CASES_JS, json_text=True)
 
 
-def cases(group: str) -> list[str]:
-    return [name for name in EXPECTED if name.startswith(f"{group}: ")]
-
-
-@pytest.mark.parametrize("case", cases("strictEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "strictEqual"))
 def test_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("equal"))
+@pytest.mark.parametrize("case", named(EXPECTED, "equal"))
 def test_equal_is_strict_like_workerd(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("notEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "notEqual"))
 def test_not_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("notStrictEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "notStrictEqual"))
 def test_not_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("deepStrictEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "deepStrictEqual"))
 def test_deep_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("deepEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "deepEqual"))
 def test_deep_equal_is_strict_like_workerd(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("notDeepStrictEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "notDeepStrictEqual"))
 def test_not_deep_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("notDeepEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "notDeepEqual"))
 def test_not_deep_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("partialDeepStrictEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "partialDeepStrictEqual"))
 def test_partial_deep_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("ok"))
+@pytest.mark.parametrize("case", named(EXPECTED, "ok"))
 def test_ok_and_assert(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("fail"))
+@pytest.mark.parametrize("case", named(EXPECTED, "fail"))
 def test_fail(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("throws"))
+@pytest.mark.parametrize("case", named(EXPECTED, "throws"))
 def test_throws_validates_the_error(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("doesNotThrow"))
+@pytest.mark.parametrize("case", named(EXPECTED, "doesNotThrow"))
 def test_does_not_throw(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("match"))
+@pytest.mark.parametrize("case", named(EXPECTED, "match"))
 def test_match(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("doesNotMatch"))
+@pytest.mark.parametrize("case", named(EXPECTED, "doesNotMatch"))
 def test_does_not_match(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("ifError"))
+@pytest.mark.parametrize("case", named(EXPECTED, "ifError"))
 def test_if_error(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("rejects"))
+@pytest.mark.parametrize("case", named(EXPECTED, "rejects"))
 def test_rejects(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("doesNotReject"))
+@pytest.mark.parametrize("case", named(EXPECTED, "doesNotReject"))
 def test_does_not_reject(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("AssertionError"))
+@pytest.mark.parametrize("case", named(EXPECTED, "AssertionError"))
 def test_assertion_error(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("module"))
+@pytest.mark.parametrize("case", named(EXPECTED, "module"))
 def test_module_exports(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]

@@ -6,19 +6,20 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="undefined", errors="text", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import { AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, executionAsyncResource, triggerAsyncId, asyncWrapProviders } from "node:async_hooks";
+    PRELUDE
+    + r"""import { AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, executionAsyncResource, triggerAsyncId, asyncWrapProviders } from "node:async_hooks";
 import * as named from "node:async_hooks";
 import ah from "node:async_hooks";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}` }; } };
 const als = new AsyncLocalStorage();
 const withDefault = new AsyncLocalStorage({ defaultValue: "D" });
 await put("getStore:outsideRun", () => als.getStore());
@@ -70,7 +71,7 @@ await put("asyncWrapProviders", () => [Object.keys(asyncWrapProviders).length, a
 await put("shape:prototype", () => [Object.getOwnPropertyNames(AsyncLocalStorage.prototype).sort(), Object.getOwnPropertyNames(AsyncResource.prototype).sort()]);
 await put("shape:toStringTag", () => [String(new AsyncLocalStorage()), String(new AsyncResource("x"))]);
 await put("shape:exports", () => [Object.keys(named).sort(), Object.keys(ah).sort(), ah.AsyncLocalStorage === AsyncLocalStorage]);
-  return JSON.parse(JSON.stringify(out));
+  return collected();
 };
 export default run();
 """,
@@ -169,34 +170,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_async_hooks_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

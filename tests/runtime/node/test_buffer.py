@@ -9,40 +9,17 @@ lacks and were recorded from Node 20. All cases run in one isolate (module fixtu
 # ruff: noqa: E501
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import PRELUDE, module_results, named
 
-CASES_JS = r'''
+CASES_JS = PRELUDE + r'''
 import { Buffer } from "node:buffer";
 import * as bufmod from "node:buffer";
 import bufferDefault from "node:buffer";
 import { inspect } from "node:util";
-const C = {};
-const T = (name, fn) => { C[name] = fn; };
-const enc = (v) => {
-  if (v instanceof Uint8Array) return "hex:" + Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (typeof v === "bigint") return `${v}n`;
-  if (v === undefined) return "<undefined>";
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-  if (typeof v === "number" && Object.is(v, -0)) return "-0";
-  if (Array.isArray(v)) return v.map(enc);
-  return v;
-};
-const run = async () => {
-  const out = {};
-  for (const [k, fn] of Object.entries(C)) {
-    try {
-      out[k] = enc(await fn());
-    } catch (e) {
-      out[k] = { error: [e?.name, e?.code ?? null, e?.message] };
-    }
-  }
-  return JSON.stringify(out);
-};
 const B = Buffer;
 const hex = (b) => b.toString("hex");
 const B64 = ["YW Jj", "YW=Jj", "YWJj=", "YQ", "Y", "YW_-", "YW+/", "!!YWJj", "YWJjZA==YWJj", "YQ==YQ==", "  YQ", "Y\nQ",
@@ -252,7 +229,7 @@ T("nodeonly: isUtf8 rejects a string", () => bufmod.isUtf8("x"));
 T("nodeonly: encoding slices and writes", () => { const b = B.from("hi\u20ac"); return [b.utf8Slice(0, 2), b.hexSlice(0, 2), b.latin1Slice(0, 2), b.base64Slice(0, 5),
   b.asciiSlice(0, 2), units(b.ucs2Slice(0, 4)), b.utf8Write("ZZ", 1), units(b.toString())]; });
 
-export default run();
+export default runCases();
 '''
 
 EXPECTED: dict[str, Any] = {'decode: base64 "YW Jj"': '616263',
@@ -755,81 +732,74 @@ EXPECTED: dict[str, Any] = {'decode: base64 "YW Jj"': '616263',
                                           [104, 90, 90, 65533, 65533]]}
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run_module(CASES_JS))
-    return out
+results = module_results(CASES_JS, json_text=True)
 
 
-def cases(group: str) -> list[str]:
-    return [name for name in EXPECTED if name.startswith(f"{group}: ")]
-
-
-@pytest.mark.parametrize("case", cases("decode"))
+@pytest.mark.parametrize("case", named(EXPECTED, "decode"))
 def test_strings_decode_to_bytes_with_lenient_rules(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("byteLength"))
+@pytest.mark.parametrize("case", named(EXPECTED, "byteLength"))
 def test_byte_length_per_encoding(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("encode"))
+@pytest.mark.parametrize("case", named(EXPECTED, "encode"))
 def test_bytes_encode_to_strings(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("write"))
+@pytest.mark.parametrize("case", named(EXPECTED, "write"))
 def test_write_copies_whole_characters_only(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("fill"))
+@pytest.mark.parametrize("case", named(EXPECTED, "fill"))
 def test_fill_repeats_the_value(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("numbers"))
+@pytest.mark.parametrize("case", named(EXPECTED, "numbers"))
 def test_numbers_read_and_write_in_both_byte_orders(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("search"))
+@pytest.mark.parametrize("case", named(EXPECTED, "search"))
 def test_search_finds_bytes_strings_and_numbers(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("compare"))
+@pytest.mark.parametrize("case", named(EXPECTED, "compare"))
 def test_compare_equals_and_copy(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("slice"))
+@pytest.mark.parametrize("case", named(EXPECTED, "slice"))
 def test_slices_views_and_swaps(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("construct"))
+@pytest.mark.parametrize("case", named(EXPECTED, "construct"))
 def test_construction_and_static_helpers(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("module"))
+@pytest.mark.parametrize("case", named(EXPECTED, "module"))
 def test_module_exports(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("inspect"))
+@pytest.mark.parametrize("case", named(EXPECTED, "inspect"))
 def test_inspect_prints_hex_bytes(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("errors"))
+@pytest.mark.parametrize("case", named(EXPECTED, "errors"))
 def test_errors_have_workerd_codes_and_messages(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("nodeonly"))
+@pytest.mark.parametrize("case", named(EXPECTED, "nodeonly"))
 def test_node_apis_missing_from_workerd_follow_node(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]

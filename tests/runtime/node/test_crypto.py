@@ -6,31 +6,25 @@ API isolet lacks throws ERR_METHOD_NOT_IMPLEMENTED."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 
-from isolet.runtime.host import HostConfig, IsolateHost
 from isolet.runtime.ops import node_crypto
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import js_prelude, module_results, op_host
+
+PRELUDE = js_prelude(values="raw", errors="thrown", finish="object")
 
 # Every case runs in one isolate (one module); a case returns a JSON-able value, a thrown
 # error comes back as {"thrown": [name, code, message]}.
-CASES_JS = r"""import crypto from "node:crypto";
+CASES_JS = (
+    PRELUDE
+    + r"""import crypto from "node:crypto";
 import * as named from "node:crypto";
 import { Buffer } from "node:buffer";
 import { Readable } from "node:stream";
 
 const hex = (b) => Buffer.from(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength).toString("hex");
-const err = (f) => {
-  try {
-    f();
-    return "no error";
-  } catch (e) {
-    return [e.name, e.code ?? null, e.message];
-  }
-};
 const cb = (fn) => new Promise((resolve) => fn((e, v) => resolve(e ? ["error", e.message] : v)));
 const text = (n) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("");
 
@@ -236,18 +230,9 @@ const cases = {
   named_and_default_exports_agree: () => named.createHash === crypto.createHash && named.default === crypto,
 };
 
-export default async function run() {
-  const out = {};
-  for (const [name, fn] of Object.entries(cases)) {
-    try {
-      out[name] = await fn();
-    } catch (e) {
-      out[name] = { thrown: [e.name, e.code ?? null, e.message] };
-    }
-  }
-  return out;
-}
+export default runCases(cases);
 """
+)
 
 EXPECTED: dict[str, Any] = {
     "md5": "900150983cd24fb0d6963f7d28e17f72",
@@ -427,11 +412,7 @@ EXPECTED: dict[str, Any] = {
 }
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out = run_module('import run from "./cases.mjs"; export default await run();', files={"cases.mjs": CASES_JS})
-    assert isinstance(out, dict)
-    return out
+results = module_results(CASES_JS)
 
 
 def test_every_case_has_an_expected_result(results: dict[str, Any]) -> None:
@@ -443,14 +424,8 @@ def test_node_crypto_case(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-def _host() -> IsolateHost:
-    loop = asyncio.new_event_loop()
-    loop.close()  # the ops under test never touch the loop
-    return IsolateHost(HostConfig("test"), loop, lambda record: None)
-
-
 def test_running_hash_state_is_freed_at_digest() -> None:
-    host = _host()
+    host = op_host()
     rid = node_crypto.op_nodecrypto_hash_open(host, "sha256", None, [b"ab"])
     copy = node_crypto.op_nodecrypto_hash_copy(host, rid, [b"c"])
     assert node_crypto.op_nodecrypto_hash_digest(host, rid, []) == node_crypto.op_nodecrypto_digest(
@@ -461,7 +436,7 @@ def test_running_hash_state_is_freed_at_digest() -> None:
 
 
 def test_cipher_state_is_freed_at_final() -> None:
-    host = _host()
+    host = op_host()
     rid = node_crypto.op_nodecrypto_cipher_open(host, "cbc", bytes(16), bytes(16), False)
     node_crypto.op_nodecrypto_cipher_update(host, rid, b"x" * 20)
     out, tag = node_crypto.op_nodecrypto_cipher_final(host, rid)

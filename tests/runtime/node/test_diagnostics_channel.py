@@ -6,19 +6,20 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import dc from "node:diagnostics_channel";
+    PRELUDE
+    + r"""import dc from "node:diagnostics_channel";
 import * as named from "node:diagnostics_channel";
 import { AsyncLocalStorage } from "node:async_hooks";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 await put("channel:sameObjectPerName", () => [dc.channel("a") === dc.channel("a"), dc.channel("a") === dc.channel("b"), dc.channel("a") instanceof dc.Channel]);
 await put("channel:symbolName", () => { const s = Symbol("s"); return dc.channel(s) === dc.channel(s); });
 await put("channel:numberNameIsItsString", () => [dc.channel(5) === dc.channel("5"), dc.channel(5) instanceof dc.Channel]);
@@ -49,7 +50,7 @@ await put("tracingChannel:badObject", () => dc.tracingChannel({ start: 1 }));
 await put("TracingChannel:notConstructible", () => new named.TracingChannel());
 await put("shape:exports", () => [Object.keys(named).sort(), Object.keys(dc).sort()]);
 await put("shape:channelPrototype", () => Object.getOwnPropertyNames(dc.Channel.prototype).sort());
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -157,34 +158,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_diagnostics_channel_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

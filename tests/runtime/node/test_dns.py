@@ -6,20 +6,21 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import dns from "node:dns";
+    PRELUDE
+    + r"""import dns from "node:dns";
 import * as named from "node:dns";
 import * as p from "node:dns/promises";
 import pDefault from "node:dns/promises";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 for (const fn of ["lookup", "lookupService", "resolve", "resolve4", "resolve6", "resolveAny", "resolveCaa", "resolveCname", "resolveMx", "resolveNaptr", "resolveNs", "resolvePtr", "resolveSoa", "resolveSrv", "resolveTxt", "reverse"]) {
   await put(`dns.${fn}:throwsWithoutCallback`, () => dns[fn]("example.com"));
   await put(`dns.${fn}:callbackGetsError`, () => new Promise((res) => dns[fn]("example.com", (err, value) => res([`${err.name}: ${err.message}`, err.code, value ?? null]))));
@@ -32,7 +33,7 @@ await put("defaultResultOrder", () => { const r = [dns.getDefaultResultOrder(), 
 await put("constants", () => [dns.NODATA, dns.NOTFOUND, dns.CANCELLED, dns.ADDRCONFIG, dns.V4MAPPED, dns.ALL, p.TIMEOUT]);
 await put("promisesIsModule", () => [dns.promises.lookup === p.lookup, named.promises === dns.promises]);
 await put("shape:exports", () => [Object.keys(named).sort(), Object.keys(dns).sort(), Object.keys(p).sort(), Object.keys(pDefault).sort()]);
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -521,34 +522,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_dns_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

@@ -6,15 +6,17 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import js_prelude, module_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code", finish="object")
 
 # Every case runs in one isolate; each result is keyed by the behaviour it checks.
 # Errors come back as {"error": "Name: message", "code": ...}, undefined as "<undefined>".
-CASES_JS = r"""import EventEmitter, { once, on, errorMonitor, getEventListeners, getMaxListeners, setMaxListeners, defaultMaxListeners, listenerCount, EventEmitterAsyncResource, captureRejectionSymbol, addAbortListener, usingDomains } from "node:events";
+CASES_JS = (
+    PRELUDE
+    + r"""import EventEmitter, { once, on, errorMonitor, getEventListeners, getMaxListeners, setMaxListeners, defaultMaxListeners, listenerCount, EventEmitterAsyncResource, captureRejectionSymbol, addAbortListener, usingDomains } from "node:events";
 import * as named from "node:events";
 async function main() {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 await put("listenerOrder:prependAndOnce", () => { const log = []; const e = new EventEmitter(); const f = () => log.push("f"); e.on("x", f); e.prependListener("x", () => log.push("p")); e.once("x", () => log.push("o")); e.prependOnceListener("x", () => log.push("po")); e.emit("x"); e.emit("x"); return log; });
 await put("newListenerAndRemoveListenerEvents", () => { const log = []; const e = new EventEmitter(); e.on("newListener", (n, l) => log.push(`new:${String(n)}:${l.name}`)); e.on("removeListener", (n, l) => log.push(`rm:${String(n)}:${l.name}`)); function f() {} function g() {} e.on("x", f); e.once("x", g); e.emit("x"); e.off("x", f); e.off("x", f); return log; });
@@ -65,10 +67,11 @@ await put("captureRejections:badOption", () => new EventEmitter({ captureRejecti
 await put("captureRejections:offByDefault", () => [EventEmitter.captureRejections, named.captureRejections]);
 await put("asyncResource", () => { const r = new EventEmitterAsyncResource({ name: "X" }); let v; r.on("a", (x) => { v = x; }); r.emit("a", 1); return [r instanceof EventEmitter, v, typeof r.asyncResource]; });
 await put("addAbortListener", async () => { const ac = new AbortController(); const log = []; const d = addAbortListener(ac.signal, () => log.push("aborted")); ac.abort(); const pre = addAbortListener(AbortSignal.abort(), () => log.push("pre")); log.push("sync"); await tick(); return [log, typeof d[Symbol.dispose], typeof pre]; });
-return out;
+return collected();
 }
 export default main();
 """
+)
 
 # Recorded from workerd 1.20260426.1 (nodejs_compat) by running CASES_JS there.
 EXPECTED: dict[str, Any] = {
@@ -151,11 +154,7 @@ EXPECTED: dict[str, Any] = {
 }
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    value = run_module(CASES_JS)
-    assert isinstance(value, dict)
-    return value
+results = module_results(CASES_JS)
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))

@@ -10,22 +10,19 @@ date enables, as config/compat.py computes them).
 
 from __future__ import annotations
 
-import asyncio
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from isolet.engine.isolate import Isolate
-from isolet.engine.modules import ModuleGraph
-from isolet.runtime.host import HostConfig, IsolateHost
-from tests.runtime.harness import RUN_TIMEOUT_S
+from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, js_prelude, run_results
 
-CASES_JS = r"""const run = async () => {
-const out = {};
+PRELUDE = js_prelude(values="undefined", errors="text", finish="copy")
+
+CASES_JS = (
+    PRELUDE
+    + r"""const run = async () => {
 const d = (o, n) => { const x = Object.getOwnPropertyDescriptor(o, n); return x ? { value: typeof x.value, enumerable: x.enumerable, configurable: x.configurable, writable: x.writable ?? null } : null; };
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}` }; } };
 const proto = Object.getPrototypeOf(globalThis);
 for (const n of ["Buffer", "process", "global", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval"]) {
   await put(`descriptor:${n}`, () => ({ own: d(globalThis, n), proto: d(proto, n) }));
@@ -39,13 +36,13 @@ await put("setImmediate:shape", () => [setImmediate.name, setImmediate.length, c
 await put("setImmediate:runs", () => new Promise((res) => { const i = setImmediate((a) => res([a, Object.prototype.toString.call(i)]), "x"); }));
 await put("assignable", () => { const b = globalThis.Buffer; globalThis.Buffer = 5; const r = globalThis.Buffer; globalThis.Buffer = b; return r; });
 await put("enumerable", () => ["Buffer", "process", "global", "setImmediate"].map((n) => Object.keys(globalThis).includes(n)));
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """
+)
 
 GLOBALS = "isolet-internal:node/globals"
-ENTRY = "isolet-test:globals-entry"
 
 # compatibility date -> the enabled features it implies with nodejs_compat
 FLAGS: dict[str, tuple[str, ...]] = {
@@ -190,42 +187,13 @@ EXPECTED: dict[str, dict[str, Any]] = {
 }
 
 
-def _run_with_globals(flags: tuple[str, ...]) -> Any:
-    """Evaluate CASES_JS as a Worker module after the globals module, as the Worker entry does."""
-
-    async def main(root: Path) -> Any:
-        (root / "main.mjs").write_text(CASES_JS, encoding="utf-8")
-        graph = ModuleGraph(root, frozenset(flags))
-        main_url = (root / "main.mjs").as_uri()
-        entry = f"import {GLOBALS!r};\nimport result from {main_url!r};\nglobalThis.__test_result = await result;\n"
-        info = {"format": "modules", "compatFlags": list(flags), "env": {}}
-        host = IsolateHost(HostConfig("test", info), asyncio.get_running_loop(), lambda record: None)
-        isolate = Isolate(host)
-
-        def resolve(spec: str, ref: str) -> str:
-            if spec == ENTRY or (spec == GLOBALS and ref == ENTRY):
-                return spec
-            return graph.resolve(spec, ref)
-
-        try:
-            runtime = isolate.runtime
-            runtime.set_module_resolver(resolve)
-            runtime.set_module_loader(lambda url: entry if url == ENTRY else graph.load(url))
-            await asyncio.wait_for(runtime.eval_module_async(ENTRY), RUN_TIMEOUT_S)
-            return await isolate.eval_async("globalThis.__test_result")
-        finally:
-            isolate.close()
-
-    with tempfile.TemporaryDirectory() as tmp:
-        return asyncio.run(main(Path(tmp)))
+def _run_with_globals(source: str, flags: tuple[str, ...]) -> Any:
+    """Evaluate ``source`` as a Worker module after the globals module, as the Worker entry does."""
+    return run_module(source, compat_flags=flags, entry_imports=(GLOBALS,))
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    return {date: _run_with_globals(flags) for date, flags in FLAGS.items()}
-
-
-CASES = [pytest.param(date, key, id=f"{date}:{key}") for date, expected in EXPECTED.items() for key in expected]
+results = run_results({date: (CASES_JS, flags) for date, flags in FLAGS.items()}, runner=_run_with_globals)
+CASES = case_params(EXPECTED)
 
 
 @pytest.mark.parametrize(("date", "key"), CASES)

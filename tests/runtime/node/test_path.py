@@ -6,19 +6,20 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import by_api, case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="raw", errors="text+code", finish="object", sync=True)
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import path from "node:path";
+    PRELUDE
+    + r"""import path from "node:path";
 import * as named from "node:path";
 import posixMod from "node:path/posix";
 import win32Mod from "node:path/win32";
-const out = {};
-const put = (key, fn) => { try { out[key] = fn(); } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 const P = ["", ".", "..", "/", "//", "///", "a", "a/", "/a", "/a/", "//a", "a/b", "a//b", "/a/b/", "a/./b", "a/../b", "a/b/..", "../a", "./a", "/../a",
   "a/../..", "/a/b/../../..", ".a", ".a.b", "a.", "a.b.c", "...", "..a", "a..", "/a/.b", "/a/b.c/", "/a/b.c//", "a/b.c.d", "./", "../", "a/b/c.tar.gz",
   "/foo/bar//baz/asdf/quux/..", "file.txt", "/x/.", "/x/..", "x/./"];
@@ -73,7 +74,7 @@ put("identity", () => [path === path.posix, path.posix.posix === path.posix, pat
   posixMod === path.posix, win32Mod === path.win32, named.default === path, named.join === path.join, named.posix === path.posix]);
 put("namedKeys", () => Object.keys(named).sort());
 put("defaultKeys", () => Object.keys(path).sort());
-export default out;
+export default collected();
 """,
     ("nodejs_compat",),
 )
@@ -780,34 +781,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Cases are grouped by the API they call: the key up to its first "("."""
-    return key.split("(", 1)[0]
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES, behaviour=by_api)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_path_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour, by_api)
+    assert observed == expected

@@ -6,19 +6,20 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS["v2"] = (
-    r"""import process from "node:process";
+    PRELUDE
+    + r"""import process from "node:process";
 import * as named from "node:process";
 import { EventEmitter } from "node:events";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 await put("values", () => ({ platform: process.platform, arch: process.arch, version: process.version, versions: process.versions, title: process.title, argv: process.argv, argv0: process.argv0, execArgv: process.execArgv, execPath: process.execPath, pid: process.pid, ppid: process.ppid, release: process.release, exitCode: process.exitCode ?? null, debugPort: process.debugPort, connected: process.connected, channel: process.channel, features: process.features, configArch: process.config.variables.host_arch, frozen: [Object.isFrozen(process.features), Object.isFrozen(process.config)] }));
 await put("cwd", () => process.cwd());
 await put("chdir:absolute", () => { process.chdir("/tmp"); const c = process.cwd(); process.chdir("/bundle"); return c; });
@@ -64,7 +65,7 @@ await put("sourceMaps", () => process.getSourceMapsSupport());
 await put("shape:defaultKeys", () => Object.keys(process).sort());
 await put("shape:namedKeys", () => Object.keys(named).sort());
 await put("shape:defaultIsNamedDefault", () => named.default === process && named.env === process.env && named.nextTick === process.nextTick);
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -421,16 +422,15 @@ EXPECTED["v2"] = {
 }
 
 RUNS["legacy"] = (
-    r"""import process from "node:process";
+    PRELUDE
+    + r"""import process from "node:process";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 await put("legacy:defaultKeys", () => Object.keys(process).sort());
 await put("legacy:isPlainObject", () => [Object.getPrototypeOf(process) === Object.prototype, Object.prototype.toString.call(process)]);
 await put("legacy:values", () => [process.platform, process.features.uv, typeof process.nextTick, typeof process.exit, typeof process.getBuiltinModule]);
 await put("legacy:envEmptyWithoutPopulateFlag", () => ({ ...process.env }));
 await put("legacy:nextTick", () => new Promise((res) => process.nextTick((a) => res(a), "x")));
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -448,34 +448,11 @@ EXPECTED["legacy"] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_process_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

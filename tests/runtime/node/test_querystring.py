@@ -6,17 +6,18 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="null-proto", errors="text+code", finish="object", sync=True)
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import qs from "node:querystring";
+    PRELUDE
+    + r"""import qs from "node:querystring";
 import * as named from "node:querystring";
-const out = {};
-const put = (key, fn) => { try { const v = fn(); out[key] = v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === null ? { nullProto: true, ...v } : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 const PARSE = ["", "a=1", "a=1&b=2", "a=1&a=2&a=3", "a", "a=", "=", "=1", "&", "&&a=1&&", "a=b=c", "a+b=c+d", "a%20b=c%2Bd", "%E4%B8%AD=%E6%96%87", "a=%", "a=%zz", "a=%E4%B8", "a=%E4%B8%ZZ",
   "a=1;b=2", "foo=bar&foo=baz&foo=", "a[]=1&a[]=2", "__proto__=1", "constructor=x&hasOwnProperty=y", "a=%F0%9F%98%80", "%=%", "a=1&", "&=&", "a=b&=&c=d", "ä=ü", "a=%C3%A4+%2B"];
 for (const s of PARSE) put(`parse(${JSON.stringify(s)})`, () => qs.parse(s));
@@ -59,7 +60,7 @@ put("unescapeBuffer:isBuffer", () => qs.unescapeBuffer("a").constructor.name);
 put("aliases", () => [qs.decode === qs.parse, qs.encode === qs.stringify, named.decode === qs.parse, named.default === qs]);
 put("namedKeys", () => Object.keys(named).sort());
 put("defaultKeys", () => Object.keys(qs).sort());
-export default out;
+export default collected();
 """,
     ("nodejs_compat",),
 )
@@ -180,34 +181,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_querystring_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

@@ -6,11 +6,15 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import js_prelude, module_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code", finish="object")
 
 # Every case runs in one isolate; each result is keyed by the behaviour it checks.
 # Errors come back as {"error": "Name: message", "code": ...}, undefined as "<undefined>".
-CASES_JS = r"""import stream, { Readable, Writable, Duplex, Transform, PassThrough, Stream, pipeline, finished, addAbortSignal, compose, promises, getDefaultHighWaterMark, isReadable, isErrored, isDisturbed } from "node:stream";
+CASES_JS = (
+    PRELUDE
+    + r"""import stream, { Readable, Writable, Duplex, Transform, PassThrough, Stream, pipeline, finished, addAbortSignal, compose, promises, getDefaultHighWaterMark, isReadable, isErrored, isDisturbed } from "node:stream";
 import * as streamPromises from "node:stream/promises";
 import * as web from "node:stream/web";
 import * as streamNs from "node:stream";
@@ -18,8 +22,6 @@ import events from "node:events";
 import * as eventsNs from "node:events";
 import { Buffer } from "node:buffer";
 async function main() {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const show = (c) => (Buffer.isBuffer(c) ? `<${c.toString()}>` : typeof c === "string" ? c : JSON.stringify(c));
 const EVENTS = ["data", "end", "finish", "prefinish", "close", "error", "readable", "drain", "pause", "resume", "pipe", "unpipe"];
@@ -189,10 +191,11 @@ await put("module:exportNames", () => ({ stream: Object.keys(streamNs).sort(), s
 await put("module:readablePrototypeNames", () => Object.getOwnPropertyNames(Readable.prototype).sort());
 await put("module:eventsExportNames", () => ({ named: Object.keys(eventsNs).sort(), defaultKeys: Object.keys(events).sort(), proto: Object.getOwnPropertyNames(events.prototype).sort() }));
 await put("readable:composeMethod", async () => await Readable.from([1, 2]).compose(new Transform({ objectMode: true, transform(x, e, cb) { cb(null, x + 1); } })).toArray());
-return out;
+return collected();
 }
 export default main();
 """
+)
 
 # Recorded from workerd 1.20260426.1 (nodejs_compat) by running CASES_JS there (each
 # marked exception is Node 20's result, where workerd fails in a way no code relies on).
@@ -670,11 +673,7 @@ EXPECTED: dict[str, Any] = {
 }
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    value = run_module(CASES_JS)
-    assert isinstance(value, dict)
-    return value
+results = module_results(CASES_JS)
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))

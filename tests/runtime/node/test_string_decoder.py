@@ -8,40 +8,17 @@ code unit lists so lone surrogates survive the trip to Python. All cases run in 
 # ruff: noqa: E501
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import PRELUDE, module_results, named
 
-CASES_JS = r'''
+CASES_JS = PRELUDE + r'''
 import { StringDecoder } from "node:string_decoder";
 import sd from "node:string_decoder";
 import * as sdNs from "node:string_decoder";
 import { Buffer } from "node:buffer";
-const C = {};
-const T = (name, fn) => { C[name] = fn; };
-const enc = (v) => {
-  if (v instanceof Uint8Array) return "hex:" + Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (typeof v === "bigint") return `${v}n`;
-  if (v === undefined) return "<undefined>";
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-  if (typeof v === "number" && Object.is(v, -0)) return "-0";
-  if (Array.isArray(v)) return v.map(enc);
-  return v;
-};
-const run = async () => {
-  const out = {};
-  for (const [k, fn] of Object.entries(C)) {
-    try {
-      out[k] = enc(await fn());
-    } catch (e) {
-      out[k] = { error: [e?.name, e?.code ?? null, e?.message] };
-    }
-  }
-  return JSON.stringify(out);
-};
 const units = (s) => Array.from(s, (c) => c.charCodeAt(0));
 const feed = (enc, chunks, endChunk) => {
   const d = new StringDecoder(enc);
@@ -92,7 +69,7 @@ T("state: end resets the decoder", () => { const d = new StringDecoder(); d.writ
 T("module: exports", () => [sd.StringDecoder === StringDecoder, Object.keys(sdNs).sort()]);
 T("write: legacy text(buf, offset)", () => new StringDecoder().text(Buffer.from("hello"), 2));
 
-export default run();
+export default runCases();
 '''
 
 EXPECTED: dict[str, Any] = {'utf8: whole characters pass through': [[97, 8364, 98], []],
@@ -137,61 +114,54 @@ EXPECTED: dict[str, Any] = {'utf8: whole characters pass through': [[97, 8364, 9
  'write: legacy text(buf, offset)': 'llo'}
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run_module(CASES_JS))
-    return out
+results = module_results(CASES_JS, json_text=True)
 
 
-def cases(group: str) -> list[str]:
-    return [name for name in EXPECTED if name.startswith(f"{group}: ")]
-
-
-@pytest.mark.parametrize("case", cases("utf8"))
+@pytest.mark.parametrize("case", named(EXPECTED, "utf8"))
 def test_utf8_holds_split_characters(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("utf16le"))
+@pytest.mark.parametrize("case", named(EXPECTED, "utf16le"))
 def test_utf16le_holds_split_units_and_surrogates(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("base64"))
+@pytest.mark.parametrize("case", named(EXPECTED, "base64"))
 def test_base64_encodes_whole_groups(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("base64url"))
+@pytest.mark.parametrize("case", named(EXPECTED, "base64url"))
 def test_base64url_encodes_whole_groups(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("stateless"))
+@pytest.mark.parametrize("case", named(EXPECTED, "stateless"))
 def test_single_byte_encodings_are_stateless(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("encoding"))
+@pytest.mark.parametrize("case", named(EXPECTED, "encoding"))
 def test_encoding_names(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("write"))
+@pytest.mark.parametrize("case", named(EXPECTED, "write"))
 def test_write_inputs(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("state"))
+@pytest.mark.parametrize("case", named(EXPECTED, "state"))
 def test_decoder_state(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("module"))
+@pytest.mark.parametrize("case", named(EXPECTED, "module"))
 def test_module_exports(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("errors"))
+@pytest.mark.parametrize("case", named(EXPECTED, "errors"))
 def test_errors_have_workerd_codes_and_messages(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]

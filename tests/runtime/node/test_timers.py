@@ -6,20 +6,21 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="undefined", errors="text+code+cause", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import * as timers from "node:timers";
+    PRELUDE
+    + r"""import * as timers from "node:timers";
 import timersDefault from "node:timers";
 import * as tp from "node:timers/promises";
 import tpDefault from "node:timers/promises";
 const run = async () => {
-const out = {};
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : v; } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null, cause: e.cause === undefined ? null : String(e.cause) }; } };
 await put("setTimeout:returnsTimeout", () => { const t = timers.setTimeout(() => {}, 10); const r = [typeof t, t.constructor.name, t instanceof timers.Timeout, typeof +t, t.hasRef(), t.unref() === t, t.hasRef(), t.ref().hasRef()]; timers.clearTimeout(t); return r; });
 await put("setTimeout:fires", () => new Promise((res) => timers.setTimeout((a, b) => res([a, b]), 1, "a", "b")));
 await put("setTimeout:nonFunction", () => timers.setTimeout(5));
@@ -53,7 +54,7 @@ await put("promises:schedulerInvalidThis", () => tp.scheduler.yield.call({}));
 await put("shape:timers", () => [Object.keys(timers).sort(), Object.keys(timersDefault).sort()]);
 await put("shape:promises", () => [Object.keys(tp).sort(), Object.keys(tpDefault).sort()]);
 await put("shape:timeoutPrototype", () => Object.getOwnPropertyNames(timers.Timeout.prototype).sort());
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -166,34 +167,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Each case is its own behaviour."""
-    return key
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_timers_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour)
+    assert observed == expected

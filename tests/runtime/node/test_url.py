@@ -6,19 +6,19 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import by_api, case_params, compared, js_prelude, run_results
+
+PRELUDE = js_prelude(values="plain", errors="text+code", finish="copy")
 
 # Each run evaluates its cases in one isolate; each result is keyed by the call it made.
 RUNS: dict[str, tuple[str, tuple[str, ...]]] = {}
 EXPECTED: dict[str, dict[str, Any]] = {}
 
 RUNS[""] = (
-    r"""import url from "node:url";
+    PRELUDE
+    + r"""import url from "node:url";
 import * as named from "node:url";
 const run = async () => {
-const out = {};
-const plain = (v) => v === null || typeof v !== "object" ? v : Array.isArray(v) ? v.map(plain) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]).concat(Object.getPrototypeOf(v) === null ? [["<nullProto>", true]] : []));
-const put = async (key, fn) => { try { const v = await fn(); out[key] = v === undefined ? "<undefined>" : plain(v); } catch (e) { out[key] = { error: `${e.name}: ${e.message}`, code: e.code ?? null }; } };
 const PARSE = ["http://user:pw@Example.COM:8080/p/a/t/h?query=string&a=1#hash", "https://example.com", "http://example.com/", "//example.com/x", "/path?x=1", "path/to?x#y", "?q", "#h",
   "mailto:someone@example.com", "javascript:alert(1)", "file:///etc/passwd", "file://host/share", "http://[::1]:3000/a", "http://a b.com/", "http://ex.com/a b<c>\"d'e`f{g}|h^i",
   "  http://trim.com/  ", "http:\\\\back\\slash\\path?x\\y", "HTTP://UPPER.COM/PATH", "http://münchen.de/", "http://xn--mnchen-3ya.de", "http://user@host", "http://@host", "http://host:/p",
@@ -75,7 +75,7 @@ await put("domainToASCII()", () => url.domainToASCII());
 await put("domainToUnicode()", () => url.domainToUnicode());
 await put("globals", () => [url.URL === globalThis.URL, url.URLSearchParams === globalThis.URLSearchParams, named.URL === URL]);
 await put("shape:exports", () => [Object.keys(named).sort(), Object.keys(url).sort(), Object.keys(url.Url.prototype).sort()]);
-return JSON.parse(JSON.stringify(out));
+return collected();
 };
 export default run();
 """,
@@ -1709,34 +1709,11 @@ EXPECTED[""] = {
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
-def _behaviour(key: str) -> str:
-    """Cases are grouped by the API they call: the key up to its first "("."""
-    return key.split("(", 1)[0]
-
-
-CASES = [
-    pytest.param(
-        run,
-        behaviour,
-        id=f"{run}:{behaviour}" if run else behaviour,
-        marks=[pytest.mark.xfail(reason=KNOWN_DIFFERENCES[behaviour], strict=False)]
-        if behaviour in KNOWN_DIFFERENCES
-        else [],
-    )
-    for run, expected in EXPECTED.items()
-    for behaviour in dict.fromkeys(_behaviour(k) for k in expected)
-]
-
-
-@pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for run, (source, flags) in RUNS.items():
-        out[run] = run_module(source, compat_flags=flags)
-    return out
+CASES = case_params(EXPECTED, KNOWN_DIFFERENCES, behaviour=by_api)
+results = run_results(RUNS)
 
 
 @pytest.mark.parametrize(("run", "behaviour"), CASES)
 def test_url_matches_workerd(results: dict[str, dict[str, Any]], run: str, behaviour: str) -> None:
-    keys = [k for k in EXPECTED[run] if _behaviour(k) == behaviour]
-    assert {k: results[run].get(k, "<missing>") for k in keys} == {k: EXPECTED[run][k] for k in keys}
+    observed, expected = compared(results, EXPECTED, run, behaviour, by_api)
+    assert observed == expected

@@ -9,40 +9,17 @@ workerd has them). All cases run in one isolate (module fixture).
 # ruff: noqa: E501
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import PRELUDE, module_results, named
 
-CASES_JS = r'''
+CASES_JS = PRELUDE + r'''
 import util, { inspect, format, promisify, callbackify, inherits, types, isDeepStrictEqual } from "node:util";
 import * as utilNs from "node:util";
 import typesMod, * as typesNs from "node:util/types";
 import { Buffer } from "node:buffer";
-const C = {};
-const T = (name, fn) => { C[name] = fn; };
-const enc = (v) => {
-  if (v instanceof Uint8Array) return "hex:" + Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (typeof v === "bigint") return `${v}n`;
-  if (v === undefined) return "<undefined>";
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-  if (typeof v === "number" && Object.is(v, -0)) return "-0";
-  if (Array.isArray(v)) return v.map(enc);
-  return v;
-};
-const run = async () => {
-  const out = {};
-  for (const [k, fn] of Object.entries(C)) {
-    try {
-      out[k] = enc(await fn());
-    } catch (e) {
-      out[k] = { error: [e?.name, e?.code ?? null, e?.message] };
-    }
-  }
-  return JSON.stringify(out);
-};
 const I = (v, o) => inspect(v, o);
 class Foo { constructor() { this.a = 1; this.b = "x"; } }
 class Bar extends Foo {}
@@ -202,7 +179,7 @@ T("errors: getSystemErrorName is not implemented", () => util.getSystemErrorName
 T("module: named exports", () => Object.keys(utilNs).filter((k) => !["getCallSite", "getCallSites", "parseEnv", "_errnoException", "_exceptionWithHostPort"].includes(k)).sort());
 T("module: default export members", () => [typeof util, util.inspect === inspect, util.types === types, util.promisify === promisify]);
 
-export default run();
+export default runCases();
 '''
 
 EXPECTED: dict[str, Any] = {'inspect: primitives': ['1',
@@ -626,66 +603,59 @@ EXPECTED: dict[str, Any] = {'inspect: primitives': ['1',
  'module: default export members': ['object', True, True, True]}
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run_module(CASES_JS))
-    return out
+results = module_results(CASES_JS, json_text=True)
 
 
-def cases(group: str) -> list[str]:
-    return [name for name in EXPECTED if name.startswith(f"{group}: ")]
-
-
-@pytest.mark.parametrize("case", cases("inspect"))
+@pytest.mark.parametrize("case", named(EXPECTED, "inspect"))
 def test_inspect_matches_workerd_output(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("format"))
+@pytest.mark.parametrize("case", named(EXPECTED, "format"))
 def test_format_placeholders(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("promisify"))
+@pytest.mark.parametrize("case", named(EXPECTED, "promisify"))
 def test_promisify(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("callbackify"))
+@pytest.mark.parametrize("case", named(EXPECTED, "callbackify"))
 def test_callbackify(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("inherits"))
+@pytest.mark.parametrize("case", named(EXPECTED, "inherits"))
 def test_inherits_links_prototypes(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("deepEqual"))
+@pytest.mark.parametrize("case", named(EXPECTED, "deepEqual"))
 def test_is_deep_strict_equal(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("types"))
+@pytest.mark.parametrize("case", named(EXPECTED, "types"))
 def test_util_types_brand_checks(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("misc"))
+@pytest.mark.parametrize("case", named(EXPECTED, "misc"))
 def test_misc_helpers(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("module"))
+@pytest.mark.parametrize("case", named(EXPECTED, "module"))
 def test_module_exports(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("nodeonly"))
+@pytest.mark.parametrize("case", named(EXPECTED, "nodeonly"))
 def test_cases_workerd_cannot_run_at_global_scope_follow_node(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-@pytest.mark.parametrize("case", cases("errors"))
+@pytest.mark.parametrize("case", named(EXPECTED, "errors"))
 def test_errors_have_workerd_codes_and_messages(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]

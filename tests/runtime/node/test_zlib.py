@@ -6,31 +6,25 @@ round trip and by reading bytes Node wrote."""
 
 from __future__ import annotations
 
-import asyncio
 import zlib
 from typing import Any
 
 import pytest
 
-from isolet.runtime.host import HostConfig, IsolateHost
 from isolet.runtime.ops import node_zlib
-from tests.runtime.harness import run_module
+from tests.runtime.node.cases import js_prelude, module_results, op_host
+
+PRELUDE = js_prelude(values="raw", errors="thrown", finish="object")
 
 # Every case runs in one isolate (one module); a case returns a JSON-able value, a thrown
 # error comes back as {"thrown": [name, code, message]}.
-CASES_JS = r"""import zlib from "node:zlib";
+CASES_JS = (
+    PRELUDE
+    + r"""import zlib from "node:zlib";
 import * as named from "node:zlib";
 import { Buffer } from "node:buffer";
 import { Readable, Writable, pipeline } from "node:stream";
 
-const err = (f) => {
-  try {
-    f();
-    return "no error";
-  } catch (e) {
-    return [e.name, e.code ?? null, e.message];
-  }
-};
 const b64 = (b) => Buffer.from(b).toString("base64");
 const text = (n) => Array.from({ length: n }, (_, i) => String(i * 7 % 1000)).join(",").slice(0, n);
 const TEXT = text(64 * 1024);
@@ -154,18 +148,9 @@ const cases = {
   named_and_default_exports_agree: () => named.gzipSync === zlib.gzipSync && named.constants === zlib.constants && named.Z_OK === 0,
 };
 
-export default async function run() {
-  const out = {};
-  for (const [name, fn] of Object.entries(cases)) {
-    try {
-      out[name] = await fn();
-    } catch (e) {
-      out[name] = { thrown: [e.name, e.code ?? null, e.message] };
-    }
-  }
-  return out;
-}
+export default runCases(cases);
 """
+)
 
 EXPECTED: dict[str, Any] = {
     "gzip_small_input_bytes_equal_node": "H4sIAAAAAAAAA8tIzcnJVyjPL8pJAQCFEUoNCwAAAA==",
@@ -278,11 +263,7 @@ EXPECTED: dict[str, Any] = {
 }
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    out = run_module('import run from "./cases.mjs"; export default await run();', files={"cases.mjs": CASES_JS})
-    assert isinstance(out, dict)
-    return out
+results = module_results(CASES_JS)
 
 
 def test_every_case_has_an_expected_result(results: dict[str, Any]) -> None:
@@ -294,14 +275,8 @@ def test_node_zlib_case(results: dict[str, Any], case: str) -> None:
     assert results[case] == EXPECTED[case]
 
 
-def _host() -> IsolateHost:
-    loop = asyncio.new_event_loop()
-    loop.close()  # the ops under test never touch the loop
-    return IsolateHost(HostConfig("test"), loop, lambda record: None)
-
-
 def test_stream_engine_is_freed_at_finish_and_on_failure() -> None:
-    host = _host()
+    host = op_host()
     rid = node_zlib.op_nodezlib_open(host, node_zlib.GZIP, {})
     head = node_zlib.op_nodezlib_write(host, rid, [b"hello"], 0)
     rest = node_zlib.op_nodezlib_write(host, rid, [], node_zlib.Z_FINISH)
@@ -312,7 +287,7 @@ def test_stream_engine_is_freed_at_finish_and_on_failure() -> None:
 
 
 def test_gunzip_member_split_across_writes() -> None:
-    host = _host()
+    host = op_host()
     data = zlib.compress(b"abc", wbits=31) + zlib.compress(b"def", wbits=31)
     rid = node_zlib.op_nodezlib_open(host, node_zlib.GUNZIP, {})
     out = [node_zlib.op_nodezlib_write(host, rid, [data[i : i + 1]], 0) for i in range(len(data))]
