@@ -390,7 +390,10 @@ def detect_format(suffix: str, analysis: Analysis) -> str:
 
 # -- code generation ------------------------------------------------------------------------------
 
-REGISTRY = 'globalThis.__isolet_builtin("internals").cjs'
+# The require() registry (runtime/js/85_modules.js) as generated code names it,
+# and the import that binds it (the loader lets only generated code import it).
+REGISTRY = "__isolet_cjs"
+_REGISTRY_IMPORT = 'import __isolet_cjs from "isolet-internal:cjs";'
 # A dependency record for require(): (kind, url, path). Kinds: "cjs" (a factory
 # module's URL), "esm" (the namespace, seen as esbuild's __toCommonJS),
 # "default" (the namespace's default export: JSON, Text, Data, Wasm, node:
@@ -412,6 +415,7 @@ def _deps_js(deps: dict[str, Dep]) -> tuple[str, str]:
             imports.append(f"import {json.dumps(dep_url)};")
         record = f"[{json.dumps(kind)}, {json.dumps(path)}, {binding}, {json.dumps(dep_url)}]"
         records.append(f"{json.dumps(specifier)}: {record}")
+    imports.append(_REGISTRY_IMPORT)
     return "{ __proto__: null, " + ", ".join(records) + " }", "\n".join(imports)
 
 
@@ -445,6 +449,7 @@ def esm_with_require(source: str, deps: dict[str, Dep]) -> str:
 def facade_module(factory_url: str, names: tuple[str, ...] | list[str], node_mode: bool) -> str:
     """The ES module an ES import of a CommonJS file gets: its exports in esbuild's interop."""
     lines = [
+        _REGISTRY_IMPORT,
         f"import {json.dumps(factory_url)};",
         f"const m = {REGISTRY}.require({json.dumps(factory_url)});",
         "const d = " + ("m;" if node_mode else "m != null && m.__esModule ? m.default : m;"),

@@ -46,6 +46,14 @@ from isolet.engine.resolve import EMPTY, Kind, ResolveError, Resolver
 # importing INTERNALS, which only node: and isolet-internal: modules may import.
 NODE_DIR = Path(__file__).parent.parent / "runtime" / "node"
 INTERNALS = "isolet-internal:internals"
+# What the loader's own generated code needs, each a module that exports one
+# thing: the require() registry (CommonJS wrappers) and the Wasm compiler
+# (.wasm modules; Worker code cannot compile Wasm from bytes). Importable only
+# by modules whose source the loader generated or wrapped (ModuleGraph._wrapped).
+LOADER_MODULES = {
+    "isolet-internal:cjs": "internals.cjs",
+    "isolet-internal:wasm": "internals.compileWasm",
+}
 _INTERNAL_PREFIX = "isolet-internal:node/"  # private helpers: runtime/node/internal/<x>.js
 NODE_FLAGS = frozenset({"nodejs_compat", "nodejs_compat_v2"})
 
@@ -167,7 +175,10 @@ class ModuleGraph:
     _resolved: dict[tuple[str, str], str] = field(default_factory=dict)
     _sources: dict[Path, _Source] = field(default_factory=dict)
     _rule_types: dict[str, RuleType] = field(default_factory=dict)
-    _factories: set[str] = field(default_factory=set)
+    # URLs whose source the loader generated or wrapped (CommonJS factories,
+    # ESM files given a require(), asset modules): they may import the loader's
+    # internal modules and the file:// URLs the generated code names.
+    _wrapped: set[str] = field(default_factory=set)
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     _facade_names: dict[tuple[str, ...], int] = field(default_factory=dict)
 
@@ -195,12 +206,13 @@ class ModuleGraph:
         if specifier in BUILTIN_MODULES:
             return specifier
         if specifier.startswith("isolet-internal:"):
-            if referrer.startswith(("node:", "isolet-internal:")) and (
-                specifier == INTERNALS or self._node_file(specifier) is not None
+            runtime = referrer.startswith(("node:", "isolet-internal:"))
+            if (runtime and (specifier == INTERNALS or self._node_file(specifier) is not None)) or (
+                specifier in LOADER_MODULES and (runtime or self._is_wrapped(referrer))
             ):
                 return specifier
             raise ModuleNotFound(specifier, _display(referrer), "not a module Worker code can import")
-        if specifier.startswith("file://") and (referrer in self._factories or "?isolet-cjs" in referrer):
+        if specifier.startswith("file://") and self._is_wrapped(referrer):
             return specifier  # a generated import (of a require() target, or a facade's factory)
         builtin = self._builtin(specifier, referrer)
         if builtin is not None:
@@ -314,9 +326,27 @@ class ModuleGraph:
 
     # -- loading ------------------------------------------------------------------------------
 
+    def _is_wrapped(self, url: str) -> bool:
+        """Whether the loader generated ``url``'s source or wrapped it (a CommonJS factory, a facade...)."""
+        return url in self._wrapped or _FACADE in url
+
+    def entry_imports(self) -> str:
+        """The imports the entry module puts before the Worker's main module.
+
+        The runtime registry goes first: its module takes the registry from
+        ``__isolet_builtin`` once, before any Worker code runs, and the
+        builtin refuses it afterwards (90_dispatch.js). With nodejs_compat,
+        the Node globals (Buffer, process...) follow, so they exist when the
+        Worker's top-level code runs: imports evaluate in order.
+        """
+        node = 'import "isolet-internal:node/globals";\n' if self.node_compat else ""
+        return f'import "{INTERNALS}";\n{node}'
+
     def load(self, url: str) -> str:
         if url == INTERNALS:
             return 'export default globalThis.__isolet_builtin("internals");'
+        if url in LOADER_MODULES:
+            return f'import internals from "{INTERNALS}";\nexport default {LOADER_MODULES[url]};\n'
         if url == EMPTY:
             return _EMPTY_ESM
         node = self._node_file(url)
@@ -340,19 +370,20 @@ class ModuleGraph:
         rule_type = self._rule_types.get(url)
         if rule_type is not None or not path.name.endswith((*_JS_EXTENSIONS, ".json")):
             data = self._read_bytes(path)
+            self._wrapped.add(url)
             return _asset_module(path, data, rule_type)
         if path.name.endswith(".json"):
             return _json_module(self._read_bytes(path).decode("utf-8"))
         source = self._source(path)
         if source.format == "cjs":
-            self._factories.add(url)
+            self._wrapped.add(url)
             deps = self._require_deps(path, source.analysis.requires)
             return cjs.factory_module(url, str(path), str(path.parent), source.text, deps)
         text = _JSON_ATTRIBUTE.sub("", source.text) if "json" in source.text else source.text
         if "require" in text:
             analysis = source.analysis
             if analysis.requires and not analysis.declares_require:
-                self._factories.add(url)
+                self._wrapped.add(url)
                 return cjs.esm_with_require(text, self._require_deps(path, analysis.requires))
         return text
 
@@ -534,7 +565,7 @@ def _asset_module(path: Path, data: bytes, rule_type: str | None) -> str:
     if rule_type == "Data":
         return _bytes_module(data, "bytes.buffer")
     if rule_type == "CompiledWasm":
-        return _bytes_module(data, 'globalThis.__isolet_builtin("wasm")(bytes)')
+        return 'import compileWasm from "isolet-internal:wasm";\n' + _bytes_module(data, "compileWasm(bytes)")
     raise ModuleLoadError(f'{path}: No loader is configured for "{path.suffix}" files')
 
 

@@ -139,11 +139,8 @@ class WorkerInstance:
         isolate = Isolate(host, heap_limit=spec.heap_limit, ops=self._ops)
         self.host, self.isolate = host, isolate
         main_url = spec.main.resolve().as_uri()
-        # nodejs_compat's globals (Buffer, process, global...) must exist before
-        # the Worker's top-level code runs: imports evaluate in order.
-        node_globals = 'import "isolet-internal:node/globals";\n' if self.graph.node_compat else ""
         entry_source = (
-            node_globals + f"import * as worker from {main_url!r};\n"
+            self.graph.entry_imports() + f"import * as worker from {main_url!r};\n"
             "const start = globalThis.__isolet_start;\n"
             "globalThis.__isolet_run = () => start(worker);\n"
         )

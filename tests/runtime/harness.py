@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from isolet.engine.isolate import Isolate
-from isolet.engine.modules import ModuleGraph
+from isolet.engine.modules import INTERNALS, ModuleGraph
 from isolet.engine.snapshot import RuntimeSource, build_snapshot, runtime_source
 from isolet.observability.logs import LogRecord
 from isolet.runtime.host import HostConfig, IsolateHost
@@ -78,7 +78,8 @@ def run_js(js: str, *, info: dict[str, Any] | None = None, expose_internals: boo
     return asyncio.run(main())
 
 
-_ENTRY = "isolet-test:entry"
+# An isolet-internal: name, so the loader lets it import the runtime's modules as a Worker's entry does.
+_ENTRY = "isolet-internal:test-entry"
 
 
 def run_module(
@@ -111,7 +112,7 @@ def run_module(
                 path.write_text(content, encoding="utf-8")
         graph = ModuleGraph(root, frozenset(compat_flags))
         main_url = (root / "main.mjs").as_uri()
-        entry = "".join(f"import {spec!r};\n" for spec in entry_imports)
+        entry = "".join(f"import {spec!r};\n" for spec in (INTERNALS, *entry_imports))
         entry += f"import result from {main_url!r};\nglobalThis.__test_result = await result;\n"
         info = {"format": "modules", "compatFlags": list(compat_flags), "env": {}}
         host = IsolateHost(HostConfig("test", info), asyncio.get_running_loop(), lambda record: None)
@@ -119,12 +120,7 @@ def run_module(
         try:
             runtime = isolate.runtime
 
-            def resolve(spec: str, ref: str) -> str:
-                if spec == _ENTRY or (spec in entry_imports and ref == _ENTRY):
-                    return spec
-                return graph.resolve(spec, ref)
-
-            runtime.set_module_resolver(resolve)
+            runtime.set_module_resolver(lambda spec, ref: _ENTRY if spec == _ENTRY else graph.resolve(spec, ref))
             runtime.set_module_loader(lambda url: entry if url == _ENTRY else graph.load(url))
             await asyncio.wait_for(runtime.eval_module_async(_ENTRY), RUN_TIMEOUT_S)
             return await isolate.eval_async("globalThis.__test_result")

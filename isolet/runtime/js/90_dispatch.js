@@ -263,11 +263,16 @@
   }
 
   // Builtin modules the Worker may import, by specifier.
+  // The registry is handed out once: to the loader's "isolet-internal:internals"
+  // module, which the entry module imports before any Worker code runs
+  // (engine/modules.py ModuleGraph.entry_imports). The node: modules and the
+  // loader's generated code reach it through that module; Worker code cannot.
+  let internalsTaken = false;
   function builtin(name) {
-    if (name === "wasm") return internals.compileWasm; // .wasm imports (engine/modules.py)
-    // The registry, for the node: modules (isolet/runtime/node/), which the
-    // loader lets import "isolet-internal:internals"; Worker code cannot.
-    if (name === "internals") return internals;
+    if (name === "internals" && !internalsTaken) {
+      internalsTaken = true;
+      return internals;
+    }
     if (name === "cloudflare:workers") {
       return { ...internals.workers, env: worker?.env ?? pendingEnv };
     }

@@ -49,7 +49,7 @@
   // exposes neither flag nor callback, so the entry points are replaced at
   // boot with throwing ones carrying V8's messages. The runtime's own module
   // loader keeps the original WebAssembly.Module through `internals.compileWasm`
-  // (reached by generated `.wasm` modules via `__isolet_builtin("wasm")`).
+  // (reached by generated `.wasm` modules through "isolet-internal:wasm").
   const CODEGEN_MESSAGE = "Code generation from strings disallowed for this context";
   const WASM_MESSAGE = "Wasm code generation disallowed by embedder";
 

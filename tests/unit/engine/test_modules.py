@@ -241,7 +241,7 @@ def test_data_rule_and_wasm_module_suffix(tmp_path: Path) -> None:
     (tmp_path / "src/blob.dat").write_bytes(b"\1\2")
     graph = ModuleGraph(tmp_path, rules=(ModuleRule(type="Data", globs=("**/*.dat",)),))
     wasm = graph.load(graph.resolve("./x.wasm?module", referrer(tmp_path)))
-    assert '__isolet_builtin("wasm")' in wasm
+    assert 'from "isolet-internal:wasm"' in wasm
     assert "bytes.buffer" in graph.load(graph.resolve("./blob.dat", referrer(tmp_path)))
 
 
@@ -306,3 +306,25 @@ def test_requiring_a_node_builtin_without_nodejs_compat_says_to_add_the_flag() -
     files = {"lib.js": 'let m;\ntry { require("node:buffer"); } catch (e) { m = e.message; }\nmodule.exports = m;\n'}
     message = run_module('import d from "./lib.js"; export default d;', files=files, compat_flags=())
     assert "need the nodejs_compat compatibility flag" in message
+
+
+def test_worker_code_cannot_take_the_runtime_registry() -> None:
+    source = """
+    let taken;
+    try { taken = typeof globalThis.__isolet_builtin("internals"); } catch (e) { taken = e.message; }
+    export default taken;
+    """
+    assert run_module(source, compat_flags=()) == 'No such module "internals".'
+
+
+@pytest.mark.parametrize("specifier", ["isolet-internal:internals", "isolet-internal:cjs", "isolet-internal:wasm"])
+def test_worker_code_cannot_import_the_loaders_internal_modules(tmp_path: Path, specifier: str) -> None:
+    graph = ModuleGraph(tmp_path, frozenset({"nodejs_compat"}))
+    with pytest.raises(ModuleNotFound, match="not a module Worker code can import"):
+        graph.resolve(specifier, referrer(tmp_path))
+
+
+def test_commonjs_and_wasm_still_load_without_the_registry_global(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"lib.cjs": "module.exports = { n: 41 };\n", "x.wasm": b"\0asm\1\0\0\0"}
+    source = 'import lib from "./lib.cjs"; import m from "./x.wasm"; export default [lib.n + 1, m instanceof WebAssembly.Module];'
+    assert run_module(source, compat_flags=(), files=files) == [42, True]
