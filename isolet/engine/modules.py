@@ -387,6 +387,14 @@ class ModuleGraph:
                 return cjs.esm_with_require(text, self._require_deps(path, analysis.requires))
         return text
 
+    def _watch_tsconfig(self, path: Path) -> None:
+        """Record the tsconfig.json that shaped ``path``'s output, so editing it reloads the Worker."""
+        from isolet.engine.transpile.tsconfig import config_path_for
+
+        config = config_path_for(path)
+        if config is not None and config not in self.files:
+            self.files[config] = config.stat().st_mtime
+
     def _read_bytes(self, path: Path) -> bytes:
         try:
             data = path.read_bytes()
@@ -405,8 +413,10 @@ class ModuleGraph:
             text = text[1:]
         if path.suffix in _TS_EXTENSIONS:
             text = _transpile(path, text)
+            self._watch_tsconfig(path)
         elif path.suffix == ".js" and _JSX_HINT.search(text) and _JSX_HINT.search(cjs.strip(text)[0]):
             text = _jsx_in_js(path, text)
+            self._watch_tsconfig(path)
         if "NODE_ENV" in text:
             text = _define_node_env(text, self.node_env or "development")
         fmt = cjs.quick_format(path.suffix, text)
@@ -500,12 +510,9 @@ class ModuleGraph:
 
 
 def _transpile(path: Path, text: str) -> str:
-    try:
-        from isolet.engine.transpile import TranspileError, transpile_file  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise ModuleNotFound(
-            str(path), "", "TypeScript support is not available (isolet.engine.transpile is missing)"
-        ) from None
+    # Imported on first use: a Worker without TypeScript or JSX never loads the parser.
+    from isolet.engine.transpile import TranspileError, transpile_file
+
     try:
         return str(transpile_file(path, text))
     except TranspileError as e:
@@ -531,11 +538,9 @@ _JSX_HINT = re.compile(r"(?:return|[(=,?:&|]|=>)\s*<(?:[A-Za-z][\w.:-]*(?:\s+[\w
 
 def _jsx_in_js(path: Path, text: str) -> str:
     """``text`` with its JSX compiled, or unchanged when it does not parse as JSX."""
-    try:
-        from isolet.engine.transpile import transpile  # type: ignore[attr-defined,unused-ignore]
-        from isolet.engine.transpile.tsconfig import jsx_options_for  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return text
+    from isolet.engine.transpile import transpile
+    from isolet.engine.transpile.tsconfig import jsx_options_for
+
     try:
         return str(transpile(text, path=str(path), typescript=False, tsx=True, jsx=jsx_options_for(path)))
     except Exception:  # TranspileError: a false alarm of the hint: V8 reports real syntax errors

@@ -117,6 +117,9 @@ class DevSession:
 
     async def reload(self, changed: list[Path]) -> None:
         names = ", ".join(os.path.relpath(p) for p in changed)
+        from isolet.engine.transpile.tsconfig import clear_cache  # loads the parser: only when reloading
+
+        clear_cache()  # a tsconfig.json may have appeared nearer a source file
         try:
             config = self._load_config()
             spec = spec_from_config(config, heap_limit=self._heap_limit, persist_to=self._persist_to)

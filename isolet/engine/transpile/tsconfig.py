@@ -177,6 +177,12 @@ def _find_config(directory: Path) -> Path | None:
     return result
 
 
+def config_path_for(path: Path) -> Path | None:
+    """The tsconfig.json / jsconfig.json that governs a source file, if any (for live reload to watch)."""
+    with _lock:
+        return _find_config(path.resolve().parent)
+
+
 def jsx_options_for(path: Path) -> JsxOptions:
     """The JSX options for a source file, from its nearest tsconfig.json / jsconfig.json."""
     return options_for(path).jsx
@@ -201,6 +207,7 @@ def options_for(path: Path) -> FileOptions:
 
 
 def clear_cache() -> None:
+    """Forget which directories have a config: a new tsconfig.json closer to a file is then found."""
     with _lock:
         _config_for_dir.clear()
         _options_for_config.clear()

@@ -328,3 +328,10 @@ def test_commonjs_and_wasm_still_load_without_the_registry_global(tmp_path: Path
     files: dict[str, str | bytes] = {"lib.cjs": "module.exports = { n: 41 };\n", "x.wasm": b"\0asm\1\0\0\0"}
     source = 'import lib from "./lib.cjs"; import m from "./x.wasm"; export default [lib.n + 1, m instanceof WebAssembly.Module];'
     assert run_module(source, compat_flags=(), files=files) == [42, True]
+
+
+def test_the_tsconfig_that_shapes_a_typescript_module_is_watched_for_live_reload(tmp_path: Path) -> None:
+    write(tmp_path, {"tsconfig.json": '{ "compilerOptions": { "jsx": "react-jsx" } }', "src/a.ts": "export const a: number = 1;\n"})
+    graph = ModuleGraph(tmp_path / "src")
+    graph.load(graph.resolve("./a.ts", referrer(tmp_path)))
+    assert tmp_path / "tsconfig.json" in graph.files
