@@ -180,7 +180,9 @@ def _w(word: str) -> str:
     return rf"{word}(?<![\w$.]{word})"
 
 
-_ID = r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*"
+# An identifier: a Unicode letter, "_" or "$", then word characters or "$". (The
+# explicit \u0080-\uffff ranges this replaces cost 60 ms of re.compile at import.)
+_ID = r"(?:[^\W\d]|\$)[\w$]*"
 _EXPORTS = rf"(?:{_w('module')}\s*\.\s*exports|{_w('exports')})"
 _ESM = re.compile(
     rf"{_w('import')}(?![\w$])\s*(?:[\w$*{{]|\"{S}|\.\s*meta(?![\w$]))|{_w('export')}(?![\w$])\s*[\w$*{{]"
