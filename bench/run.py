@@ -9,8 +9,9 @@ Run by hand (never part of the test suite), from the repository root:
 For every workload in bench/workloads/<name>/ (worker.js + wrangler.toml) it starts
 workerd, load-tests it with wrk at each concurrency, stops it, then does the same for
 `isolet dev`; this is repeated --runs times and the median of each figure is reported.
-It also measures cold start (process start -> first answered request, median of 5).
-See bench/README.md.
+It also measures cold start (process start -> first answered request, median of 5),
+the in-process cold start of a not-yet-loaded Worker and the RSS per idle isolate with
+100 and 1000 Workers loaded, on both runtimes (--density). See bench/README.md.
 
 Standard library only.
 """
@@ -31,6 +32,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -41,6 +43,8 @@ ROOT = BENCH.parent
 WORKLOADS = BENCH / "workloads"
 CACHE = BENCH / ".cache"
 WORKERD_PREFIX = CACHE / "workerd"
+MINIFLARE_PREFIX = CACHE / "miniflare"
+MINIFLARE_VERSION = "4.20260426.0"
 LOGS = CACHE / "logs"
 
 # workerd release matching compatibility date 2026-04-26 (newest patch of 1.20260426.x).
@@ -187,6 +191,78 @@ def wait_idle(max_wait: float) -> float | None:
             announced = True
 
 
+def tree_pids(pid: int) -> list[int]:
+    """pid and all its descendants, now."""
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{d}/stat").read_text()
+        except OSError:
+            continue
+        children.setdefault(int(raw[raw.rfind(")") + 2 :].split()[1]), []).append(int(d))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+class Sampler(threading.Thread):
+    """Every 50 ms: RSS of a process tree (peak kept) and the CPUs its busy threads ran on.
+
+    A thread counts as having used a core when its CPU time grew since the last sample; the core
+    is the one /proc/<pid>/task/<tid>/stat says it last ran on."""
+
+    def __init__(self, pids: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.pids = pids
+        self.peak_rss_mib = 0.0
+        self.cores: set[int] = set()
+        self._cpu: dict[tuple[int, int], int] = {}
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.sample()
+            self._halt.wait(0.05)
+
+    def sample(self) -> None:
+        rss = 0
+        for pid in self.pids:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        rss += int(line.split()[1])
+                        break
+                tids = os.listdir(f"/proc/{pid}/task")
+            except OSError:
+                continue
+            for tid in tids:
+                try:
+                    raw = Path(f"/proc/{pid}/task/{tid}/stat").read_text()
+                except OSError:
+                    continue
+                f = raw[raw.rfind(")") + 2 :].split()
+                cpu = int(f[11]) + int(f[12])
+                key = (pid, int(tid))
+                prev = self._cpu.get(key)
+                if prev is not None and cpu > prev:
+                    self.cores.add(int(f[36]))
+                self._cpu[key] = cpu
+        self.peak_rss_mib = max(self.peak_rss_mib, rss / 1024)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(timeout=2)
+
+
+def cpu_list(cores: set[int]) -> str:
+    return ",".join(map(str, sorted(cores))) or "-"
+
+
 def proc_threads(pid: int) -> int | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -223,6 +299,22 @@ def ensure_workerd() -> Path:
             sys.exit("error: workerd binary not found under node_modules/@cloudflare/workerd-*/bin/")
         binary = found[0]
     return binary
+
+
+def ensure_miniflare() -> Path:
+    if not (MINIFLARE_PREFIX / "node_modules" / "miniflare").is_dir():
+        npm = shutil.which("npm")
+        if not npm:
+            sys.exit("error: npm not found; needed to install miniflare")
+        MINIFLARE_PREFIX.mkdir(parents=True, exist_ok=True)
+        print(f"installing miniflare@{MINIFLARE_VERSION} ...", file=sys.stderr)
+        subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(MINIFLARE_PREFIX),
+             f"miniflare@{MINIFLARE_VERSION}"],
+            check=True,
+            timeout=600,
+        )
+    return MINIFLARE_PREFIX
 
 
 def _capnp_str(s: str) -> str:
@@ -267,6 +359,14 @@ class Workload:
     wrangler: Path
     path: str = "/"
     vars: dict = field(default_factory=dict)
+    # The runtime isolet is compared with: "workerd", or "miniflare" (workerd with bindings, e.g. KV).
+    reference: str = "workerd"
+    # Requested once after each server start, before measuring (e.g. to write the value a KV read gets).
+    seed: str | None = None
+    # How the first responses of both runtimes are compared: "body" (whole body) or "length".
+    compare: str = "body"
+    # Concurrency levels for this workload (default: --concurrency).
+    concurrency: list[int] | None = None
 
 
 def load_workload(name: str) -> Workload:
@@ -279,7 +379,15 @@ def load_workload(name: str) -> Workload:
     wl = Workload(name, d, worker_js, wrangler, vars=dict(cfg.get("vars", {})))
     extra = d / "bench.toml"
     if extra.exists():
-        wl.path = tomllib.loads(extra.read_text()).get("path", "/")
+        b = tomllib.loads(extra.read_text())
+        wl.path = b.get("path", "/")
+        wl.reference = b.get("reference", "workerd")
+        wl.seed = b.get("seed")
+        wl.compare = b.get("compare", "body")
+        if "concurrency" in b:
+            wl.concurrency = [int(c) for c in b["concurrency"]]
+    if wl.reference not in ("workerd", "miniflare"):
+        sys.exit(f"error: {extra}: reference must be workerd or miniflare")
     return wl
 
 
@@ -299,10 +407,16 @@ def start_server(kind: str, wl: Workload, workerd_bin: Path, tag: str) -> Server
     port = free_port()
     LOGS.mkdir(parents=True, exist_ok=True)
     log = LOGS / f"{kind}-{wl.name}-{tag}.log"
+    env = None
     if kind == "workerd":
         cfg = write_workerd_config(wl, port)
         cmd = [str(workerd_bin), "serve", str(cfg)]
         cwd = cfg.parent
+    elif kind == "miniflare":
+        state = CACHE / "miniflare-state" / f"{wl.name}-{tag}"
+        shutil.rmtree(state, ignore_errors=True)
+        cmd = ["node", str(wl.dir / "miniflare.mjs"), str(port), str(state), str(ensure_miniflare())]
+        cwd = wl.dir
     else:
         cmd = [
             str(ISOLET),
@@ -312,13 +426,16 @@ def start_server(kind: str, wl: Workload, workerd_bin: Path, tag: str) -> Server
             "--port",
             str(port),
             "--persist-to",
-            str(CACHE / "isolet-state"),
+            str(CACHE / "isolet-state" / f"{wl.name}-{tag}"),
         ]
         cwd = ROOT
+        env = dict(os.environ, **ISOLET_ENV)
+    cmd = TASKSET["server"] + cmd
     logf = open(log, "wb")
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        cmd, cwd=cwd, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        env=env,
     )
     logf.close()
     _live.append(proc)
@@ -360,15 +477,32 @@ def _to_ms(v: str) -> float:
 
 def run_wrk(port: int, path: str, conc: int, duration: float, pid: int | None = None) -> dict:
     url = f"http://127.0.0.1:{port}{path}"
-    cmd = [WRK, f"-t{WRK_THREADS}", f"-c{conc}", f"-d{int(duration)}s", "--timeout", "5s", "--latency"]
+    cmd = TASKSET["wrk"] + [WRK, f"-t{WRK_THREADS}", f"-c{conc}", f"-d{max(1, int(duration))}s"]
+    cmd += ["--timeout", "5s", "--latency"]
     for k, v in REQUEST_HEADERS.items():
         cmd += ["-H", f"{k}: {v}"]
     cmd.append(url)
     cpu0 = proc_tree_cpu(pid) if pid else None
     sys0 = system_busy()
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server = Sampler(tree_pids(pid)) if pid else None
+    if server is not None:
+        server.sample()
+        server.start()
     t0 = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 30).stdout
+    wrk = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    client = Sampler([wrk.pid])
+    client.start()
+    try:
+        out = wrk.communicate(timeout=duration + 30)[0]
+    except subprocess.TimeoutExpired:
+        wrk.kill()
+        wrk.communicate()
+        raise
+    finally:
+        client.stop()
+        if server is not None:
+            server.stop()
     wall = time.perf_counter() - t0
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     sys1 = system_busy()
@@ -378,6 +512,12 @@ def run_wrk(port: int, path: str, conc: int, duration: float, pid: int | None = 
     if cpu is not None and sys0 is not None and sys1 is not None:
         other = max(0.0, (sys1 - sys0) / wall - cpu - wrk_cpu)
     res: dict = {"raw": out, "server_cpu": cpu, "wrk_cpu": wrk_cpu, "other_cpu": other}
+    res["peak_rss_mib"] = server.peak_rss_mib if server else None
+    res["server_cores"] = server.cores if server else set()
+    res["wrk_cores"] = client.cores
+    m = re.search(r"Transfer/sec:\s+([\d.]+)([KMG]?B)", out)
+    scale = {"B": 1 / 2**20, "KB": 1 / 1024, "MB": 1.0, "GB": 1024.0}
+    res["mb_s"] = float(m.group(1)) * scale[m.group(2)] if m else None
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
     if not m:
         raise RuntimeError(f"could not parse wrk output:\n{out}")
@@ -417,12 +557,16 @@ def bench_server(
         wait_idle(idle_wait)
     srv = start_server(kind, wl, workerd_bin, f"run{run_idx}")
     try:
-        wait_ready(srv, wl.path)
+        wait_ready(srv, wl.seed or wl.path)
+        if wl.seed:
+            probe(srv.port, wl.seed)
         r = probe(srv.port, wl.path)
         if r is None:
             raise RuntimeError(f"{kind} stopped answering\n{tail(srv.log)}")
         status, headers, body = r
         body = body.replace(f":{srv.port}".encode(), b":<port>")  # the json workload echoes the host
+        if wl.compare == "length":
+            body = f"<{len(body)} bytes>".encode()
         expect.setdefault(kind, (status, headers.get("content-type"), body))
         if status != 200:
             print(f"  WARNING: {kind}/{wl.name} first response {status}: {body[:300]!r}", file=sys.stderr)
@@ -436,6 +580,8 @@ def bench_server(
             expect.setdefault(f"{kind}-first", (status, body[:200]))
             status, headers, body = r2
             body = body.replace(f":{srv.port}".encode(), b":<port>")
+            if wl.compare == "length":
+                body = f"<{len(body)} bytes>".encode()
             expect[kind] = (status, headers.get("content-type"), body)
         out: dict[int, dict] = {}
         for c in concs:
@@ -448,8 +594,10 @@ def bench_server(
                 flag = f"  (non-2xx {res['non2xx']}, socket errors {res['sock_errors']})"
             print(
                 f"  run {run_idx} {kind:8s} {wl.name:10s} c={c:<4d} {res['rps']:10.0f} req/s  "
-                f"p50 {fmt(res['p50'])} ms  p99 {fmt(res['p99'])} ms  cpu server {res['server_cpu'] * 100:3.0f}% "
-                f"wrk {res['wrk_cpu'] * 100:3.0f}% other {fmt((res['other_cpu'] or 0) * 100, 0)}%{flag}",
+                f"p50 {fmt(res['p50'])} ms  p99 {fmt(res['p99'])} ms  {fmt(res['mb_s'], 1)} MiB/s  "
+                f"peak RSS {fmt(res['peak_rss_mib'], 0)} MiB  cpu server {res['server_cpu'] * 100:3.0f}% "
+                f"wrk {res['wrk_cpu'] * 100:3.0f}% other {fmt((res['other_cpu'] or 0) * 100, 0)}%  "
+                f"cores server {cpu_list(res['server_cores'])} wrk {cpu_list(res['wrk_cores'])}{flag}",
                 file=sys.stderr,
             )
         return out
@@ -466,6 +614,128 @@ def cold_start(kind: str, wl: Workload, workerd_bin: Path, n: int) -> list[float
         finally:
             _kill(srv.proc)
     return times
+
+
+# --------------------------------------------------------------------------- start-up and density
+
+DENSITY_WORKER = WORKLOADS / "hello"
+
+
+def write_workerd_multi(n: int, port: int) -> Path:
+    """A workerd config with n copies of the hello Worker behind a router (GET /w/<i>/ -> Worker i)."""
+    d = CACHE / "workerd-config" / f"multi-{n}"
+    d.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(DENSITY_WORKER / "worker.js", d / "worker.js")
+    (d / "router.js").write_text(
+        "export default { fetch(request, env) {\n"
+        "  const i = new URL(request.url).pathname.split('/')[2];\n"
+        "  return env['W' + i].fetch(request);\n} };\n"
+    )
+    services = ",\n    ".join(
+        f'(name = "w{i}", worker = (modules = [(name = "worker.js", esModule = embed "worker.js")], '
+        f'compatibilityDate = "{WORKER_COMPAT_DATE}"))'
+        for i in range(n)
+    )
+    bindings = ", ".join(f'(name = "W{i}", service = "w{i}")' for i in range(n))
+    (d / "config.capnp").write_text(f"""# generated by bench/run.py -- do not edit
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "router", worker = (modules = [(name = "router.js", esModule = embed "router.js")],
+      compatibilityDate = "{WORKER_COMPAT_DATE}", bindings = [{bindings}])),
+    {services}
+  ],
+  sockets = [ (name = "http", address = "127.0.0.1:{port}", http = (), service = "router") ],
+);
+""")
+    return d / "config.capnp"
+
+
+def proc_rss_mib(pid: int) -> float:
+    total = 0
+    for p in tree_pids(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def workerd_multi(workerd_bin: Path, n: int) -> dict:
+    """Start workerd with n Workers; time to the last Worker's first response; RSS once each answered."""
+    port = free_port()
+    cfg = write_workerd_multi(n, port)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = LOGS / f"workerd-multi-{n}.log"
+    with open(log, "wb") as logf:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            TASKSET["server"] + [str(workerd_bin), "serve", str(cfg)], cwd=cfg.parent, stdout=logf,
+            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    _live.append(proc)
+    srv = Server("workerd", proc, port, log, t0)
+    try:
+        first_ms = wait_ready(srv, f"/w/{n - 1}/") * 1000
+        for i in range(n):
+            if probe(port, f"/w/{i}/") is None:
+                raise RuntimeError(f"workerd: Worker {i} of {n} did not answer")
+        time.sleep(1.0)
+        return {"n": n, "first_ms": first_ms, "rss_mib": proc_rss_mib(proc.pid)}
+    finally:
+        _kill(proc)
+
+
+def isolet_inproc(args: list[str], timeout: float = 600) -> dict:
+    cmd = TASKSET["server"] + [str(ROOT / ".venv/bin/python"), str(BENCH / "inproc.py"), *args]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"inproc.py {' '.join(args)} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def startup_and_density(workerd_bin: Path, counts: list[int], samples: int) -> dict:
+    """Cold start of a not-yet-loaded Worker and RSS per idle isolate, both runtimes."""
+    out: dict = {"counts": counts, "errors": []}
+    try:
+        out["isolet_cold"] = isolet_inproc(["cold", "--samples", str(samples)])
+        out["isolet_cold_pool"] = isolet_inproc(["cold", "--samples", str(samples), "--pool"])
+        print(
+            f"  in-process cold start isolet: {out['isolet_cold']['p50_ms']:.1f} ms (new isolate), "
+            f"{out['isolet_cold_pool']['p50_ms']:.1f} ms (pooled blank isolate)",
+            file=sys.stderr,
+        )
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        out["errors"].append(str(e))
+    try:
+        base = [workerd_multi(workerd_bin, 1) for _ in range(3)]
+        out["workerd_1"] = {
+            "first_ms": med([b["first_ms"] for b in base]),
+            "rss_mib": med([b["rss_mib"] for b in base]),
+        }
+    except RuntimeError as e:
+        out["errors"].append(str(e))
+    for n in counts:
+        try:
+            w = workerd_multi(workerd_bin, n)
+            if "workerd_1" in out:
+                b = out["workerd_1"]
+                w["per_worker_mib"] = (w["rss_mib"] - b["rss_mib"]) / (n - 1)
+                w["per_worker_start_ms"] = (w["first_ms"] - b["first_ms"]) / (n - 1)
+            out[f"workerd_{n}"] = w
+            print(f"  workerd {n} Workers: {w}", file=sys.stderr)
+        except RuntimeError as e:
+            out["errors"].append(str(e))
+        try:
+            d = isolet_inproc(["density", "--n", str(n)], timeout=120 + n * 1.0)
+            out[f"isolet_{n}"] = d
+            print(f"  isolet {n} isolates: {d['per_isolate_mib']:.2f} MiB each", file=sys.stderr)
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            out["errors"].append(str(e))
+    return out
 
 
 def fmt(x, nd=2) -> str:
@@ -529,14 +799,25 @@ def main() -> int:
     )
     ap.add_argument("--cold-starts", type=int, default=COLD_START_SAMPLES, help="cold start samples (default 5)")
     ap.add_argument(
+        "--density", default="100,1000",
+        help="Worker counts for the start-up / RSS-per-isolate section (default 100,1000; 'none' skips it)",
+    )
+    ap.add_argument(
         "--idle-wait",
         type=float,
         default=60,
         help="before each server start, wait up to this many seconds for other processes to use "
         f"less than {IDLE_THRESHOLD:g} core (default 60; 0 = don't wait)",
     )
+    ap.add_argument("--server-cpus", default=None, help="pin the servers with `taskset -c CPUS` (default: not pinned)")
+    ap.add_argument("--wrk-cpus", default=None, help="pin wrk with `taskset -c CPUS` (default: not pinned)")
+    ap.add_argument(
+        "--isolet-env", action="append", default=[], metavar="NAME=VALUE",
+        help="environment for the isolet server (repeatable; for A/B runs of a setting)",
+    )
     ap.add_argument("--quick", action="store_true", help="smoke run: --duration 3 --runs 1")
     ap.add_argument("--write", action="store_true", help="also write bench/RESULTS.md")
+    ap.add_argument("--json", default=None, help="also write the raw results to this file")
     ap.add_argument("--isolet", default=str(ROOT / ".venv/bin/isolet"), help="isolet executable")
     args = ap.parse_args()
 
@@ -549,6 +830,12 @@ def main() -> int:
     concs = [int(c) for c in args.concurrency.split(",") if c.strip()]
     names = args.workloads.split(",") if args.workloads else sorted(p.name for p in WORKLOADS.iterdir() if p.is_dir())
     workloads = [load_workload(n.strip()) for n in names if n.strip()]
+    density_counts = [] if args.density in ("", "none") else [int(n) for n in args.density.split(",")]
+    for side, cpus in (("server", args.server_cpus), ("wrk", args.wrk_cpus)):
+        TASKSET[side] = ["taskset", "-c", cpus] if cpus else []
+    for item in args.isolet_env:
+        k, _, v = item.partition("=")
+        ISOLET_ENV[k] = v
 
     if not Path(WRK).exists():
         sys.exit(f"error: wrk not found ({WRK})")
@@ -563,46 +850,53 @@ def main() -> int:
     workerd_bin = ensure_workerd()
     cores = sorted(os.sched_getaffinity(0))
     print(
-        f"cores available: {cores}; wrk threads: {WRK_THREADS}; nothing pinned (servers and wrk share the cores)",
+        f"cores available: {cores}; wrk threads: {WRK_THREADS}; server cpus {args.server_cpus or 'not pinned'}, "
+        f"wrk cpus {args.wrk_cpus or 'not pinned'}",
         file=sys.stderr,
     )
 
-    # results[workload][kind][conc] -> list of per-run dicts
+    # results[workload]["ref" | "isolet"][conc] -> list of per-run dicts
     results: dict[str, dict[str, dict[int, list[dict]]]] = {}
     cold: dict[str, dict[str, list[float] | str]] = {}
     errors: list[str] = []
     expect: dict[str, dict] = {}
+    density: dict = {}
     t_begin = time.perf_counter()
     try:
         for wl in workloads:
-            results[wl.name] = {"workerd": {c: [] for c in concs}, "isolet": {c: [] for c in concs}}
+            wconcs = wl.concurrency or concs
+            kinds = {"ref": wl.reference, "isolet": "isolet"}
+            results[wl.name] = {"ref": {c: [] for c in wconcs}, "isolet": {c: [] for c in wconcs}}
             expect[wl.name] = {}
             for run in range(1, args.runs + 1):
-                for kind in ("workerd", "isolet"):
+                for side, kind in kinds.items():
                     try:
                         per = bench_server(
-                            kind, wl, workerd_bin, concs, duration, warmup, run, expect[wl.name], args.idle_wait
+                            kind, wl, workerd_bin, wconcs, duration, warmup, run, expect[wl.name], args.idle_wait
                         )
                         for c, res in per.items():
-                            results[wl.name][kind][c].append(res)
+                            results[wl.name][side][c].append(res)
                     except (RuntimeError, subprocess.TimeoutExpired) as e:
                         msg = f"{kind}/{wl.name} run {run}: {e}"
                         errors.append(msg)
                         print(f"  ERROR {msg}", file=sys.stderr)
             ex = expect[wl.name]
-            if "workerd" in ex and "isolet" in ex and ex["workerd"] != ex["isolet"]:
-                w, i = ex["workerd"], ex["isolet"]
+            ref = wl.reference
+            if ref in ex and "isolet" in ex and ex[ref] != ex["isolet"]:
+                w, i = ex[ref], ex["isolet"]
                 note = (
-                    f"{wl.name}: responses differ: workerd {w[0]} {w[1]!r} {w[2][:120]!r} vs "
+                    f"{wl.name}: responses differ: {ref} {w[0]} {w[1]!r} {w[2][:120]!r} vs "
                     f"isolet {i[0]} {i[1]!r} {i[2][:120]!r}"
                 )
                 errors.append(note)
                 print(f"  NOTE {note}", file=sys.stderr)
-            for kind in ("workerd", "isolet"):
+            for kind in kinds.values():
                 if f"{kind}-first" in ex:
                     st, b = ex[f"{kind}-first"]
                     note = f"{kind}/{wl.name}: first response after start was {st} {b[:120]!r} (later ones differed)"
                     errors.append(note)
+            if wl.reference != "workerd" or args.cold_starts <= 0:
+                continue
             cold[wl.name] = {}
             for kind in ("workerd", "isolet"):
                 try:
@@ -619,6 +913,11 @@ def main() -> int:
                     cold[wl.name][kind] = str(e)
                     errors.append(f"cold start {kind}/{wl.name}: {e}")
                     print(f"  ERROR cold start {kind}/{wl.name}: {e}", file=sys.stderr)
+        if density_counts:
+            if args.idle_wait > 0:
+                wait_idle(args.idle_wait)
+            density = startup_and_density(workerd_bin, density_counts, max(10, args.cold_starts * 4))
+            errors.extend(density.get("errors", []))
     except KeyboardInterrupt:
         print("\ninterrupted; stopping servers", file=sys.stderr)
         _kill_all()
@@ -627,32 +926,43 @@ def main() -> int:
         _kill_all()
 
     elapsed = time.perf_counter() - t_begin
-    md = render(results, cold, concs, args, duration, warmup, workerd_bin, errors, elapsed)
+    refs = {wl.name: wl.reference for wl in workloads}
+    md = render(results, refs, cold, density, args, duration, warmup, workerd_bin, errors, elapsed)
     print(md)
+    if args.json:
+        raw = {
+            wl: {side: {c: [{k: v for k, v in r.items() if k != "raw"} for r in rs] for c, rs in per.items()}
+                 for side, per in sides.items()}
+            for wl, sides in results.items()
+        }
+        Path(args.json).write_text(json.dumps({"results": raw, "cold": cold, "density": density}, default=sorted))
     if args.write:
         (BENCH / "RESULTS.md").write_text(md)
         print(f"wrote {(BENCH / 'RESULTS.md').relative_to(ROOT)}", file=sys.stderr)
     return 1 if errors else 0
 
 
-def render(results, cold, concs, args, duration, warmup, workerd_bin, errors, elapsed) -> str:
+def render(results, refs, cold, density, args, duration, warmup, workerd_bin, errors, elapsed) -> str:
     L: list[str] = []
     L.append("# isolet vs workerd benchmark")
     L.append("")
     date = subprocess.run(["date", "-u"], capture_output=True, text=True).stdout.strip()
     L.append(f"- date: {date}")
     v = versions(workerd_bin)
-    L.append("- versions: " + ", ".join(f"{k} {val}" for k, val in v.items()))
+    L.append("- versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + f", miniflare {MINIFLARE_VERSION}")
     m = machine()
     L.append(f"- machine: nproc {m['nproc']}, CPU {m['cpu']}, kernel {m['kernel']}")
-    L.append(
-        f"- cores: affinity {{{m['affinity']}}} for harness, wrk and both servers; nothing is pinned, so the "
-        f"server under test and wrk ({WRK_THREADS} thread) share these {len(m['affinity'].split(','))} cores"
+    pin = (
+        f"servers pinned with `taskset -c {args.server_cpus or '-'}`, wrk with `taskset -c {args.wrk_cpus or '-'}`"
+        if args.server_cpus or args.wrk_cpus
+        else f"nothing pinned: the server under test and wrk ({WRK_THREADS} thread) share these cores"
     )
+    L.append(f"- cores: affinity {{{m['affinity']}}}; {pin}. The cores each side actually ran on are in the last table")
     L.append(
         f"- method: wrk -t{WRK_THREADS} -c<C> -d{duration}s --latency, {args.runs} run(s), median of runs; "
-        f"{warmup:g}s warm-up at c={max(concs)} after each server start; servers run one at a time; "
-        f"isolet via `isolet dev` (dev server, live reload on)"
+        f"{warmup:g}s warm-up at the highest concurrency after each server start; servers run one at a time; "
+        "isolet via `isolet dev` (dev server, live reload on)"
+        + (f"; isolet environment {' '.join(args.isolet_env)}" if args.isolet_env else "")
     )
     L.append(
         "- latency: p50/p99 are wrk's `--latency` percentiles. wrk 4 corrects them for coordinated omission "
@@ -662,19 +972,22 @@ def render(results, cold, concs, args, duration, warmup, workerd_bin, errors, el
     L.append(f"- command: `{' '.join(['bench/run.py'] + sys.argv[1:])}` ({elapsed:.0f}s)")
     L.append("")
     L.append(
-        "| workload | conc | workerd req/s | isolet req/s | isolet/workerd | workerd p50/p99 ms | isolet p50/p99 ms |"
+        "| workload | conc | reference | ref req/s | isolet req/s | isolet/ref | ref p50/p99 ms | isolet p50/p99 ms "
+        "| ref / isolet MiB/s | ref / isolet peak RSS MiB |"
     )
-    L.append("|---|---:|---:|---:|---:|---:|---:|")
+    L.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
     for wl, kinds in results.items():
-        for c in concs:
-            w = kinds["workerd"][c]
+        for c in kinds["ref"]:
+            w = kinds["ref"][c]
             i = kinds["isolet"][c]
             wr, ir = med([r["rps"] for r in w]), med([r["rps"] for r in i])
             ratio = f"{ir / wr:.3f}" if wr and ir else "n/a"
             wl_lat = f"{fmt(med([r['p50'] for r in w]))} / {fmt(med([r['p99'] for r in w]))}" if w else "n/a"
             il_lat = f"{fmt(med([r['p50'] for r in i]))} / {fmt(med([r['p99'] for r in i]))}" if i else "n/a"
-            for kind, rs in (("workerd", w), ("isolet", i)):
+            mbs = f"{fmt(med([r['mb_s'] for r in w]), 1)} / {fmt(med([r['mb_s'] for r in i]), 1)}"
+            rss = f"{fmt(med([r['peak_rss_mib'] for r in w]), 0)} / {fmt(med([r['peak_rss_mib'] for r in i]), 0)}"
+            for kind, rs in ((refs[wl], w), ("isolet", i)):
                 bad = sum(r["non2xx"] + r["sock_errors"] for r in rs)
                 if bad:
                     notes.append(f"{kind} {wl} c={c}: {bad} non-2xx responses / socket errors across runs")
@@ -684,51 +997,64 @@ def render(results, cold, concs, args, duration, warmup, workerd_bin, errors, el
                         f"{kind} {wl} c={c}: other processes used {oc * 100:.0f}% of a core during the "
                         "measurement (shared machine); treat these figures as disturbed"
                     )
-            L.append(f"| {wl} | {c} | {fmt_rps(wr)} | {fmt_rps(ir)} | {ratio} | {wl_lat} | {il_lat} |")
+            L.append(
+                f"| {wl} | {c} | {refs[wl]} | {fmt_rps(wr)} | {fmt_rps(ir)} | {ratio} | {wl_lat} | {il_lat} "
+                f"| {mbs} | {rss} |"
+            )
     L.append("")
-    L.append(
-        f"Cold start (process start to first answered request, median of {args.cold_starts}; min-max in brackets):"
-    )
-    L.append("")
-    L.append("| workload | workerd ms | isolet ms | isolet/workerd |")
-    L.append("|---|---:|---:|---:|")
-    for wl, kinds in cold.items():
-        cells = []
-        meds = {}
-        for kind in ("workerd", "isolet"):
-            t = kinds.get(kind)
-            if isinstance(t, list) and t:
-                meds[kind] = statistics.median(t)
-                cells.append(f"{meds[kind]:.0f} [{min(t):.0f}-{max(t):.0f}]")
-            else:
-                cells.append("ERR")
-        ratio = f"{meds['isolet'] / meds['workerd']:.1f}" if len(meds) == 2 else "n/a"
-        L.append(f"| {wl} (cold start) | {cells[0]} | {cells[1]} | {ratio} |")
-    L.append("")
-    # Server CPU / threads: helps interpret the shared-core setup.
+    if cold:
+        L.append(
+            f"Process cold start (process start to first answered request, median of {args.cold_starts}; "
+            "min-max in brackets):"
+        )
+        L.append("")
+        L.append("| workload | workerd ms | isolet ms | isolet/workerd |")
+        L.append("|---|---:|---:|---:|")
+        for wl, kinds in cold.items():
+            cells = []
+            meds = {}
+            for kind in ("workerd", "isolet"):
+                t = kinds.get(kind)
+                if isinstance(t, list) and t:
+                    meds[kind] = statistics.median(t)
+                    cells.append(f"{meds[kind]:.0f} [{min(t):.0f}-{max(t):.0f}]")
+                else:
+                    cells.append("ERR")
+            ratio = f"{meds['isolet'] / meds['workerd']:.1f}" if len(meds) == 2 else "n/a"
+            L.append(f"| {wl} (cold start) | {cells[0]} | {cells[1]} | {ratio} |")
+        L.append("")
+    if density:
+        L.extend(render_density(density))
     L.append(
         "CPU use during the measured wrk runs (100% = one core, the machine has "
-        f"{m['nproc']}; median of runs). `other` is the rest of the machine (anything that is neither "
-        "the server nor wrk); if it is well above 0% the figures were disturbed by other work:"
+        f"{m['nproc']}; median of runs), and the cores each side's threads ran on (sampled every 50 ms, "
+        "union over runs). `other` is the rest of the machine; if it is well above 0% the figures were "
+        "disturbed by other work:"
     )
     L.append("")
     L.append(
-        "| workload | conc | workerd cpu / wrk / other | isolet cpu / wrk / other | workerd threads | isolet threads |"
+        "| workload | conc | ref cpu / wrk / other | isolet cpu / wrk / other | ref cores / wrk cores "
+        "| isolet cores / wrk cores | ref threads | isolet threads |"
     )
-    L.append("|---|---:|---:|---:|---:|---:|")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
 
     def pct(rs, key):
         x = med([r[key] for r in rs])
         return "n/a" if x is None else f"{x * 100:.0f}%"
 
+    def used(rs, key):
+        return cpu_list(set().union(*(r[key] for r in rs))) if rs else "-"
+
     for wl, kinds in results.items():
-        for c in concs:
-            w, i = kinds["workerd"][c], kinds["isolet"][c]
+        for c in kinds["ref"]:
+            w, i = kinds["ref"][c], kinds["isolet"][c]
             wt = w[0]["threads"] if w else None
             it = i[0]["threads"] if i else None
             L.append(
                 f"| {wl} | {c} | {pct(w, 'server_cpu')} / {pct(w, 'wrk_cpu')} / {pct(w, 'other_cpu')} | "
                 f"{pct(i, 'server_cpu')} / {pct(i, 'wrk_cpu')} / {pct(i, 'other_cpu')} | "
+                f"{used(w, 'server_cores')} / {used(w, 'wrk_cores')} | "
+                f"{used(i, 'server_cores')} / {used(i, 'wrk_cores')} | "
                 f"{wt or 'n/a'} | {it or 'n/a'} |"
             )
     if notes or errors:
@@ -741,7 +1067,49 @@ def render(results, cold, concs, args, duration, warmup, workerd_bin, errors, el
     return "\n".join(L)
 
 
+def render_density(d: dict) -> list[str]:
+    L = ["Start-up of a Worker that is not loaded yet, and memory per idle isolate (hello Worker):", ""]
+    L.append("| figure | workerd | isolet |")
+    L.append("|---|---:|---:|")
+    w1 = d.get("workerd_1", {})
+    ic, icp = d.get("isolet_cold"), d.get("isolet_cold_pool")
+    iso_cold = "n/a"
+    if ic and icp:
+        iso_cold = (
+            f"{ic['p50_ms']:.1f} ms new isolate / {icp['p50_ms']:.1f} ms pooled blank isolate "
+            f"(median of {ic['samples']}; in process: isolate + boot + modules + first request, no HTTP)"
+        )
+    L.append(
+        f"| cold start, 1 Worker | {fmt(w1.get('first_ms'), 1)} ms (process start to first response, 1 Worker) "
+        f"| {iso_cold} |"
+    )
+    for n in d.get("counts", []):
+        w, i = d.get(f"workerd_{n}", {}), d.get(f"isolet_{n}", {})
+        L.append(
+            f"| {n} Workers loaded: start | {fmt(w.get('first_ms'), 0)} ms to the last Worker's first response "
+            f"({fmt(w.get('per_worker_start_ms'), 2)} ms per added Worker) "
+            f"| {fmt(i.get('load_s'), 1)} s to load all, one after another |"
+        )
+        L.append(
+            f"| {n} Workers loaded: RSS per idle isolate | {fmt(w.get('per_worker_mib'), 2)} MiB "
+            f"(process {fmt(w.get('rss_mib'), 0)} MiB) | {fmt(i.get('per_isolate_mib'), 2)} MiB "
+            f"(process {fmt(i.get('rss_after_mib'), 0)} MiB; V8 heap {fmt(i.get('v8_heap_used_mib'), 2)} used "
+            f"/ {fmt(i.get('v8_physical_mib'), 2)} physical MiB per isolate) |"
+        )
+    L.append("")
+    L.append(
+        "workerd: one process whose config holds a router plus N copies of the Worker (each a service); every "
+        "Worker answers one request before RSS is read; per Worker = (RSS(N) - RSS(1)) / (N - 1). isolet: "
+        "bench/inproc.py loads the same Worker N times in one process (one isolate each, one request each); "
+        "per isolate = RSS growth / N."
+    )
+    L.append("")
+    return L
+
+
 ISOLET = ROOT / ".venv/bin/isolet"
+TASKSET: dict[str, list[str]] = {"server": [], "wrk": []}
+ISOLET_ENV: dict[str, str] = {}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -93,8 +93,10 @@ class Isolate:
         heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES,
         ops: Mapping[str, Callable[..., Any]] | None = None,
         snapshot: bytes | None = None,
+        boot: bool = True,
     ) -> None:
         self.host = host
+        self.heap_limit = heap_limit
         config = RuntimeConfig(
             snapshot=snapshot or build_snapshot(),
             max_heap_size=heap_limit,
@@ -103,10 +105,29 @@ class Isolate:
         self._runtime: Runtime | None = Runtime(config)
         self.termination = self.runtime.termination_handle()
         self.runtime.bind_object("__isolet_ops", bind_ops(host, ops))
-        boot = self.runtime.eval(
-            "(info) => { __isolet_boot(globalThis.__isolet_ops, info); delete globalThis.__isolet_ops; }"
+        self.booted = False
+        if boot:
+            self.boot()
+
+    def boot(self) -> None:
+        """Run the runtime's boot hooks with ``host.config.info`` (compat flags, env, ...).
+
+        Split from construction so a pool (engine/pool.py) can create and bind
+        blank isolates ahead of need and boot one when a Worker claims it.
+        """
+        if self.booted:
+            raise RuntimeError("the isolate is already booted")
+        self.booted = True
+        self.runtime.eval(
+            "(() => { const boot = globalThis.__isolet_boot, ops = globalThis.__isolet_ops;"
+            " delete globalThis.__isolet_ops; return (info) => boot(ops, info); })()"
+        )(self.host.config.info)
+
+    def take_global(self, name: str) -> Any:
+        """Read and delete ``globalThis[name]`` (an engine hook the runtime JS left there)."""
+        return self.runtime.eval(
+            f"(() => {{ const v = globalThis[{name!r}]; delete globalThis[{name!r}]; return v; }})()"
         )
-        boot(host.config.info)
 
     def eval(self, source: str) -> Any:
         return self.runtime.eval(source)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from isolet.config.schema import ModuleRule
 from isolet.engine.isolate import DEFAULT_HEAP_LIMIT_BYTES, Isolate
 from isolet.engine.limits import WATCHDOG, LimitExceeded, Watched
 from isolet.engine.modules import ModuleGraph, ModuleNotFound, detect_format
+from isolet.engine.pool import pool_for
 from isolet.observability.logs import LogSink
 from isolet.runtime.context import IncomingRequest, RequestContext
 from isolet.runtime.host import HostConfig, IsolateHost
@@ -31,6 +33,10 @@ from isolet.runtime.host import HostConfig, IsolateHost
 ENTRY = "isolet-internal:entry"
 # Top-level module code gets this much wall time before the load is abandoned.
 LOAD_TIMEOUT_S = 10.0
+# Requests reaching an idle isolate are dispatched by a synchronous call
+# (runtime/host.py IsolateHost.dispatch_now); ISOLET_SYNC_DISPATCH=0 turns it
+# off (A/B measurements, bench/README.md).
+SYNC_DISPATCH = os.environ.get("ISOLET_SYNC_DISPATCH", "1") != "0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,23 @@ def _open_bindings(spec: WorkerSpec) -> dict[str, Any]:
     return bindings
 
 
+def _claim_isolate(
+    loop: asyncio.AbstractEventLoop,
+    config: HostConfig,
+    log: LogSink,
+    heap_limit: int,
+    ops: Mapping[str, Callable[..., Any]] | None,
+) -> Isolate:
+    """A booted isolate for this Worker: a blank one from the loop's pool if there is one, else new."""
+    pool = pool_for(loop) if ops is None else None
+    isolate = pool.take(heap_limit) if pool is not None else None
+    if isolate is None:
+        return Isolate(IsolateHost(config, loop, log), heap_limit=heap_limit, ops=ops)
+    isolate.host.adopt(config, log)
+    isolate.boot()
+    return isolate
+
+
 class WorkerInstance:
     def __init__(
         self, spec: WorkerSpec, log: LogSink, *, ops: Mapping[str, Callable[..., Any]] | None = None
@@ -112,6 +135,7 @@ class WorkerInstance:
         self.dead = False
         self.death: LimitExceeded | None = None
         self._kill_reason: str | None = None
+        self._resume_fn: Any = None
 
     @property
     def files(self) -> dict[Path, float]:
@@ -134,9 +158,13 @@ class WorkerInstance:
             "subrequests": spec.subrequests,
         }
         loop = asyncio.get_running_loop()
-        host = IsolateHost(HostConfig(spec.name, info), loop, self._log)
+        isolate = _claim_isolate(loop, HostConfig(spec.name, info), self._log, spec.heap_limit, self._ops)
+        host = isolate.host
         host.bindings.update(_open_bindings(spec))
-        isolate = Isolate(host, heap_limit=spec.heap_limit, ops=self._ops)
+        dispatch_now = isolate.take_global("__isolet_dispatch")  # before any Worker code runs
+        if SYNC_DISPATCH and callable(dispatch_now):
+            host.dispatch_now = dispatch_now
+        self._resume_fn = isolate.take_global("__isolet_resume")
         self.host, self.isolate = host, isolate
         main_url = spec.main.resolve().as_uri()
         entry_source = (
@@ -158,6 +186,7 @@ class WorkerInstance:
         try:
             await isolate.runtime.eval_module_async(ENTRY, timeout=LOAD_TIMEOUT_S)
         except (JavaScriptError, RuntimeError, ModuleNotFound) as e:
+            self._release_handles()
             isolate.close()
             self.dead = True
             raise WorkerLoadError(describe_load_error(e)) from e
@@ -167,7 +196,15 @@ class WorkerInstance:
         run = "(() => { const r = globalThis.__isolet_run; delete globalThis.__isolet_run; return r(); })()"
         self._loop_task = loop.create_task(isolate.runtime.eval_async(run))
         self._loop_task.add_done_callback(self._on_loop_end)
+        if callable(self._resume_fn):
+            host.resume = self._resume
         WATCHDOG.watch(id(self), Watched(host, spec.cpu_ms * 1_000_000, self._kill))
+
+    def _resume(self) -> None:
+        """Start the JS loop again after it ended idle (host.push_event, asyncio thread)."""
+        assert self._resume_fn is not None
+        self._loop_task = asyncio.get_running_loop().create_task(self._resume_fn.call_async())
+        self._loop_task.add_done_callback(self._on_loop_end)
 
     def _kill(self, reason: str) -> None:
         """Called by the watchdog thread."""
@@ -176,6 +213,19 @@ class WorkerInstance:
             self.isolate.terminate()
 
     def _on_loop_end(self, task: asyncio.Task[Any]) -> None:
+        host = self.host
+        if (
+            host is not None
+            and not host.closed
+            and not task.cancelled()
+            and task.exception() is None
+            and task.result() == "idle"
+        ):
+            host.loop_running = False  # idle: nothing runs until the next event
+            if host.has_events():
+                host.loop_running = True
+                self._resume()
+            return
         WATCHDOG.unwatch(id(self))
         self.dead = True
         assert self.host is not None
@@ -195,8 +245,16 @@ class WorkerInstance:
             self.host.log("error", f"internal error: the dispatch loop ended: {exc!r}")
             self.host.fail_all(exc)
         self.host.run_close_hooks()
+        self._release_handles()
         if self.isolate is not None:
             self.isolate.close()
+
+    def _release_handles(self) -> None:
+        """Drop the JsFunction handles now, on this (the runtime's) thread, before the runtime closes."""
+        self._resume_fn = None
+        if self.host is not None:
+            self.host.dispatch_now = None
+            self.host.resume = None
 
     def fetch(self, request: IncomingRequest) -> RequestContext:
         assert self.host is not None
@@ -219,6 +277,7 @@ class WorkerInstance:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(self._loop_task), 1.0)
         host.run_close_hooks()
+        self._release_handles()
         if self.isolate is not None:
             self.isolate.close()
         self.dead = True

@@ -31,6 +31,8 @@ from isolet.server.app import INLINE_BODY_MAX, WorkerApp
 
 # Request body bytes buffered before reading from the client pauses.
 HIGH_WATER = 64 * 1024
+# A chunked-encoding frame is built by copying chunks below this size; larger ones are written in three parts.
+CHUNK_COPY_MAX = 16 * 1024
 _STATUS_LINES: dict[int, bytes] = {}
 
 
@@ -359,7 +361,15 @@ class HttpProtocol(asyncio.Protocol):
                 if channel.client_gone or self.closed:
                     break
                 if not head_only:
-                    self._write(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
+                    if not chunked:
+                        self._write(chunk)
+                    elif len(chunk) < CHUNK_COPY_MAX:
+                        self._write(b"%x\r\n%b\r\n" % (len(chunk), chunk))
+                    else:
+                        # Big chunks go to the transport as they are: no Python-level copy of the body.
+                        self._write(b"%x\r\n" % len(chunk))
+                        self._write(chunk)
+                        self._write(b"\r\n")
                     if self.writable is not None and not self.writable.done():
                         await self.writable
         except asyncio.CancelledError:

@@ -75,21 +75,55 @@
       body, false, state.finished);
   }
 
+  // Body chunks that are already available are sent together, up to this
+  // many bytes per crossing: a 64 KiB-per-chunk stream otherwise pays one
+  // op_dispatch_body_write round trip per chunk (bench/workloads/stream).
+  const COALESCE_BYTES = 1 << 20;
+  // A read that has not settled after this many microtask turns is waiting on
+  // something outside (I/O, a timer): what was gathered goes out first.
+  const READY_TURNS = 8;
+
+  const notBytes = () => new TypeError("This TransformStream is being used as a byte stream, but received an object of non-ArrayBuffer/ArrayBufferView type on its writable side.");
+
   async function pump(state, stream) {
     let error = null;
     const reader = stream.getReader();
+    let next = null; // a read started while gathering, not yet consumed
     try {
       for (;;) {
-        const { value, done } = await reader.read();
+        const { value, done } = await (next ?? reader.read());
+        next = null;
         if (done) break;
-        if (!(value instanceof Uint8Array)) {
-          throw new TypeError("This TransformStream is being used as a byte stream, but received an object of non-ArrayBuffer/ArrayBufferView type on its writable side.");
-        }
+        if (!(value instanceof Uint8Array)) throw notBytes();
         if (value.byteLength === 0) continue;
-        if (!(await ops.op_dispatch_body_write(state.id, value))) {
+        let chunk = value;
+        let parts = null;
+        let size = value.byteLength;
+        let ended = false;
+        while (size < COALESCE_BYTES) {
+          const read = reader.read();
+          let settled = false;
+          read.then(() => { settled = true; }, () => { settled = true; });
+          for (let i = 0; i < READY_TURNS && !settled; i++) await null;
+          if (!settled) { next = read; break; }
+          const r = await read;
+          if (r.done) { ended = true; break; }
+          if (!(r.value instanceof Uint8Array)) throw notBytes();
+          if (r.value.byteLength === 0) continue;
+          (parts ??= [value]).push(r.value);
+          size += r.value.byteLength;
+        }
+        if (parts !== null) {
+          chunk = new Uint8Array(size);
+          let at = 0;
+          for (const part of parts) { chunk.set(part, at); at += part.byteLength; }
+        }
+        if (!(await ops.op_dispatch_body_write(state.id, chunk))) {
+          if (next !== null) next.catch(() => {});
           await reader.cancel(new Error("The client disconnected."));
           break;
         }
+        if (ended) break;
       }
     } catch (e) {
       error = e;
@@ -226,12 +260,34 @@
       const batch = await ops.op_dispatch_next(probing);
       parked = false;
       if (batch === null) return;
+      // An empty batch that was not asked for by a probe: the host saw the
+      // isolate idle for a while (runtime/host.py IDLE_SLEEP_S). With nothing
+      // in flight and nothing pending, end the loop: while a call is in
+      // progress pydeno's runtime thread keeps polling (~0.8% of a core per
+      // isolate, measured), so an idle isolate should have none. The host
+      // starts the loop again (resume) when the next event comes.
+      if (batch.length === 0 && !probing && inflight.size === 0 && internals.pendingOps === 0) return "idle";
       if (probing && batch.length === 0 && stuck()) failHung();
       for (const ev of batch) {
         if (ev.type === "fetch") handleFetch(ev);
         else if (ev.type === "ws") internals.webSocket.onHostEvent(ev);
       }
     }
+  }
+
+  // Python calls this synchronously with a batch of events when the loop is
+  // parked in op_dispatch_next (engine/worker.py, runtime/host.py): the
+  // handlers start here and, when they answer within their microtasks, their
+  // op_dispatch_respond runs before the call returns, so an idle isolate
+  // costs no thread hand-off through asyncio per request. A handler still
+  // waiting afterwards continues as on the loop's path; if nothing can ever
+  // settle it, onIdle wakes the loop to probe, as after a batch.
+  function dispatchNow(batch) {
+    for (const ev of batch) {
+      if (ev.type === "fetch") handleFetch(ev);
+      else if (ev.type === "ws") internals.webSocket.onHostEvent(ev);
+    }
+    if (inflight.size > 0) internals.onIdle?.();
   }
 
   // cloudflare:workers
@@ -287,6 +343,13 @@
       internals.exposeGlobal("addEventListener", addEventListener);
     }
     internals.exposeGlobal("__isolet_builtin", builtin);
+    // Taken (and deleted) by the engine right after boot, before any Worker code runs.
+    Object.defineProperty(globalThis, "__isolet_dispatch", {
+      value: dispatchNow, writable: false, enumerable: false, configurable: true,
+    });
+    Object.defineProperty(globalThis, "__isolet_resume", {
+      value: () => (worker === null ? "idle" : loop()), writable: false, enumerable: false, configurable: true,
+    });
     internals.exposeGlobal("__isolet_start", (exported) => {
       delete globalThis.__isolet_start;
       worker = { format: internals.info.format, exported, env: pendingEnv };

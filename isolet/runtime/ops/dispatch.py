@@ -102,12 +102,12 @@ def op_dispatch_body_close(host: IsolateHost, rid: int, error: str | None) -> No
     channel = ctx.channel
     # JS null arrives as pydeno's undefined sentinel, so test for a string.
     exc = RuntimeError(error) if isinstance(error, str) else None
-    host.loop.call_soon_threadsafe(channel.close, exc)
+    host.call_soon(channel.close, exc)
 
 
 def op_dispatch_wake(host: IsolateHost) -> None:
     """JS saw its last pending op settle with requests unfinished: let the loop re-check."""
-    host.loop.call_soon_threadsafe(host.wake)
+    host.call_soon(host.wake)
 
 
 def op_dispatch_done(host: IsolateHost, rid: int) -> None:
