@@ -127,6 +127,11 @@ class IsolateHost:
             else:
                 self._waiter.set_result(None)
 
+    @property
+    def parked(self) -> bool:
+        """Whether the JS loop waits in op_dispatch_next, so the next event may be dispatched synchronously."""
+        return self._waiter is not None and not self._waiter.done()
+
     def has_events(self) -> bool:
         return bool(self._events)
 
