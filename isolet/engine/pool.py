@@ -17,9 +17,11 @@ modules and delay exactly the cold start the pool is for (measured: 15 ms
 instead of 2 ms), so it waits ``REFILL_DELAY_S``. ``close()`` frees the
 isolates still waiting, on that thread.
 
-The pool is off unless enabled: ``enable(loop, size)`` (the server does this
-for ``isolet dev``/``serve``), or ``ISOLET_ISOLATE_POOL=<size>`` in the
-environment, read the first time a Worker starts on a loop.
+The pool is off unless enabled: ``enable(loop, size)``, or
+``ISOLET_ISOLATE_POOL=<size>`` in the environment, read the first time a
+Worker starts on a loop. ``isolet dev`` serves one Worker and leaves it off
+(each waiting isolate holds ~5 MiB and a thread); a server that starts
+Workers on demand is what it is for.
 """
 
 from __future__ import annotations
