@@ -31,6 +31,7 @@ import {
 } from "isolet-internal:node/errors";
 import { validateInteger, validateNumber, validateString } from "isolet-internal:node/validators";
 import { customInspectSymbol, inspect as utilInspect } from "isolet-internal:node/inspect";
+import { encodingKey } from "isolet-internal:node/encodings";
 
 const { utf8Encode, utf8Decode } = internals.encoding;
 
@@ -351,35 +352,6 @@ const encodingOps = {
     slice: hexSlice,
   },
 };
-
-const ENCODING_NAMES = {
-  __proto__: null,
-  utf8: "utf8",
-  "utf-8": "utf8",
-  ucs2: "ucs2",
-  "ucs-2": "ucs2",
-  utf16le: "ucs2",
-  "utf-16le": "ucs2",
-  latin1: "latin1",
-  binary: "latin1",
-  ascii: "ascii",
-  base64: "base64",
-  base64url: "base64url",
-  hex: "hex",
-};
-
-// The internal key of an encoding name (utf8 ucs2 latin1 ascii base64 base64url hex), or undefined.
-function encodingKey(enc) {
-  if (enc === undefined || enc === null || enc === "") return "utf8";
-  const s = `${enc}`;
-  return ENCODING_NAMES[s] ?? ENCODING_NAMES[s.toLowerCase()];
-}
-
-// Node's normalizeEncoding result ("utf8", "utf16le", "latin1", ...) or undefined.
-function normalizeEncoding(enc) {
-  const key = encodingKey(enc);
-  return key === undefined ? undefined : encodingOps[key].encoding;
-}
 
 function getEncodingOps(enc) {
   const key = encodingKey(enc);

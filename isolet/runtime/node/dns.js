@@ -13,7 +13,7 @@ import {
   NOTIMP, NOTINITIALIZED, REFUSED, SERVFAIL, TIMEOUT, V4MAPPED,
   getDefaultResultOrder, getServers, setDefaultResultOrder, setServers,
 } from "node:dns/promises";
-import { makeNodeError } from "isolet-internal:node/errors";
+import { notImplemented, resolverClass } from "isolet-internal:node/dns";
 
 export {
   ADDRCONFIG, ADDRGETNETWORKPARAMS, ALL, BADFAMILY, BADFLAGS, BADHINTS, BADNAME, BADQUERY, BADRESP, BADSTR,
@@ -21,9 +21,6 @@ export {
   NOTIMP, NOTINITIALIZED, REFUSED, SERVFAIL, TIMEOUT, V4MAPPED,
   getDefaultResultOrder, getServers, setDefaultResultOrder, setServers, promises,
 };
-
-const notImplemented = (module, name) =>
-  makeNodeError(Error, "ERR_METHOD_NOT_IMPLEMENTED", `${module} ${name} is not implemented in isolet`);
 
 const failing = (name) => ({
   [name]: (...args) => {
@@ -51,29 +48,7 @@ export const resolveSrv = failing("resolveSrv");
 export const resolveTxt = failing("resolveTxt");
 export const reverse = failing("reverse");
 
-export class Resolver {
-  cancel() {
-    throw new Error("Not implemented");
-  }
-
-  setLocalAddress() {
-    throw new Error("Not implemented");
-  }
-
-  getServers() {
-    return getServers();
-  }
-
-  setServers(servers) {
-    setServers(servers);
-  }
-}
-for (const name of ["resolve", "resolve4", "resolve6", "resolveAny", "resolveCaa", "resolveCname", "resolveMx",
-  "resolveNaptr", "resolveNs", "resolvePtr", "resolveSoa", "resolveSrv", "resolveTxt", "reverse"]) {
-  Object.defineProperty(Resolver.prototype, name, {
-    value: failing(name), writable: true, configurable: true, enumerable: false,
-  });
-}
+export const Resolver = resolverClass(failing, getServers, setServers);
 
 const defaultExport = {
   ADDRCONFIG, ADDRGETNETWORKPARAMS, ALL, BADFAMILY, BADFLAGS, BADHINTS, BADNAME, BADQUERY, BADRESP, BADSTR,

@@ -5,7 +5,7 @@
 // issue allows a clear error instead. getServers/getDefaultResultOrder and
 // the constants are workerd's values.
 import internals from "isolet-internal:internals";
-import { makeNodeError } from "isolet-internal:node/errors";
+import { notImplemented, resolverClass } from "isolet-internal:node/dns";
 
 export const NODATA = "ENODATA";
 export const FORMERR = "EFORMERR";
@@ -34,10 +34,6 @@ export const CANCELLED = "ECANCELLED";
 export const ADDRCONFIG = 1024;
 export const V4MAPPED = 2048;
 export const ALL = 256;
-
-function notImplemented(module, name) {
-  return makeNodeError(Error, "ERR_METHOD_NOT_IMPLEMENTED", `${module} ${name} is not implemented in isolet`);
-}
 
 const rejecting = (name) => ({ [name]: async (..._args) => { throw notImplemented("node:dns/promises", name); } })[name];
 
@@ -77,29 +73,7 @@ export function setDefaultResultOrder(order) {
   resultOrder = order;
 }
 
-export class Resolver {
-  cancel() {
-    throw new Error("Not implemented");
-  }
-
-  setLocalAddress() {
-    throw new Error("Not implemented");
-  }
-
-  getServers() {
-    return getServers();
-  }
-
-  setServers(servers) {
-    setServers(servers);
-  }
-}
-for (const name of ["resolve", "resolve4", "resolve6", "resolveAny", "resolveCaa", "resolveCname", "resolveMx",
-  "resolveNaptr", "resolveNs", "resolvePtr", "resolveSoa", "resolveSrv", "resolveTxt", "reverse"]) {
-  Object.defineProperty(Resolver.prototype, name, {
-    value: rejecting(name), writable: true, configurable: true, enumerable: false,
-  });
-}
+export const Resolver = resolverClass(rejecting, getServers, setServers);
 
 const defaultExport = {
   reverse, resolveTxt, resolveCaa, resolveMx, resolveCname, resolveNs, resolvePtr, resolveSrv, resolveSoa,

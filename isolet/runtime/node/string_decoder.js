@@ -14,28 +14,7 @@
 
 import { Buffer } from "node:buffer";
 import { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING } from "isolet-internal:node/errors";
-
-const NAMES = {
-  __proto__: null,
-  utf8: "utf8",
-  "utf-8": "utf8",
-  ucs2: "utf16le",
-  "ucs-2": "utf16le",
-  utf16le: "utf16le",
-  "utf-16le": "utf16le",
-  latin1: "latin1",
-  binary: "latin1",
-  ascii: "ascii",
-  base64: "base64",
-  base64url: "base64url",
-  hex: "hex",
-};
-
-function normalize(enc) {
-  if (enc === undefined || enc === null || enc === "") return "utf8";
-  const s = `${enc}`;
-  return NAMES[s] ?? NAMES[s.toLowerCase()];
-}
+import { normalizeEncoding } from "isolet-internal:node/encodings";
 
 function toBytes(buf) {
   if (buf instanceof Uint8Array) return buf;
@@ -57,7 +36,7 @@ const kDecoder = Symbol("decoder");
 
 export class StringDecoder {
   constructor(encoding) {
-    const normalized = normalize(encoding);
+    const normalized = normalizeEncoding(encoding);
     if (normalized === undefined) throw ERR_UNKNOWN_ENCODING(encoding);
     this.encoding = normalized;
     this[kPending] = new Uint8Array(0);
