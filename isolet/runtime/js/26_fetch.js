@@ -217,7 +217,8 @@
       } else {
         const streamed = stream !== null;
         const length = streamed ? internals.streams.knownLength(stream) ?? null : null;
-        fid = ops.op_fetch_start(method, stripHash(url), pairs, bytes, streamed, length, decode);
+        fid = ops.op_fetch_start(method, stripHash(url), pairs, bytes, streamed, length, decode,
+          internals.currentRequestId?.() ?? null);
         state.fid = fid;
         if (streamed) {
           pumpUpload(fid, stream, state);
@@ -274,7 +275,7 @@
   async function connectWebSocket(url, pairs, state) {
     const colon = url.indexOf(":");
     const target = (url.slice(0, colon).toLowerCase() === "https" ? "wss" : "ws") + url.slice(colon);
-    const id = ops.op_ws_create(target, null, pairs);
+    const id = ops.op_ws_create(target, null, pairs, internals.currentRequestId?.() ?? null);
     const link = internals.webSocket.forFetch(id);
     let head;
     try {

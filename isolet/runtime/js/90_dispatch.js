@@ -193,6 +193,23 @@
     return entry.fetch(request, worker.env, state.ctx);
   }
 
+  // The id of the request whose code is running, carried across awaits,
+  // timers and promise chains by V8's async context: a subrequest is charged
+  // to the request that made it (runtime/ops/fetch.py).
+  const requestVar = internals.asyncContext === null ? null : new internals.asyncContext.AsyncVariable();
+  internals.currentRequestId = () => requestVar?.get() ?? null;
+
+  // Runs fn() with `id` as the current request for everything it starts.
+  function inRequest(id, fn) {
+    if (requestVar === null) return fn();
+    const previous = requestVar.enter(id);
+    try {
+      return fn();
+    } finally {
+      internals.asyncContext.set(previous);
+    }
+  }
+
   async function handleFetch(ev) {
     const state = {
       id: ev.id, ev, responded: false, bodyDone: false, finished: false, passThrough: false,
@@ -202,7 +219,7 @@
     inflight.set(ev.id, state);
     try {
       const request = internals.fetch.requestFromWire(ev, () => ops.op_dispatch_body_read(ev.id));
-      const response = await callFetchHandler(request, state);
+      const response = await inRequest(ev.id, () => callFetchHandler(request, state));
       state.settled = true;
       if (!internals.fetch.isResponse(response)) {
         throw new TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'.");

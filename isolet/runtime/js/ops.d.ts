@@ -46,7 +46,7 @@ declare namespace IsoletOps {
   function op_fetch_abort(fid: number): void;
   function op_fetch_read(fid: number): Promise<Uint8Array | null | {error: [string, string]}>;
   function op_fetch_send(fid: number): Promise<{status: number, statusText: string, headers: [string, string][], body: Uint8Array | null, done: boolean} | {error: [string, string]}>;
-  function op_fetch_start(method: string, url: string, headers: [string, string][], body: Uint8Array | null, streamed: boolean, length: number | null, decode: "manual" | "gzip" | "gzip-br"): number;
+  function op_fetch_start(method: string, url: string, headers: [string, string][], body: Uint8Array | null, streamed: boolean, length: number | null, decode: "manual" | "gzip" | "gzip-br", requestId: number | null): number;
   function op_fetch_write(fid: number, chunk: Uint8Array | null): Promise<boolean>;
   // kv  (isolet/runtime/ops/kv.py)
   function op_kv_delete(name: string, key: string): Promise<null>;
@@ -94,7 +94,8 @@ declare namespace IsoletOps {
   function op_ws_close(id: number, code: number, reason: string): void;
   // A fetched socket (op_ws_create with headers) the origin refused resolves without protocol, with body.
   function op_ws_connect(id: number): Promise<{protocol?: string | null, extensions?: string | null, status: number, statusText: string, headers: [string, string][], body?: Uint8Array}>;
-  function op_ws_create(url: string, protocols: string[] | null, headers?: [string, string][]): number;
+  // requestId (with headers): the request whose code made the fetch, charged the subrequest.
+  function op_ws_create(url: string, protocols: string[] | null, headers?: [string, string][], requestId?: number | null): number;
   function op_ws_payload(id: number, offset: number): {data: string | Uint8Array, next: number | null};
   function op_ws_send(id: number, data: string | Uint8Array, more?: boolean): void;
 }

@@ -20,12 +20,12 @@ for the same origin (scheme, host, port) when the previous exchange ended
 cleanly; idle ones are closed after ``IDLE_TIMEOUT_S`` and all of them when
 the host is garbage collected.
 
-Subrequest limit. JS has no AsyncContext here, so a ``fetch()`` call cannot
-name the request that made it. Each subrequest is charged to the in-flight
-request with the fewest subrequests so far ("fair share"): with one request
-in flight that is exact; with several, the limit error fires only once every
-request in flight has used ``limit`` subrequests, so a Worker never fails a
-request that stayed within the limit, while a runaway loop still stops.
+Subrequest limit. A ``fetch()`` names the request whose code made it (the
+dispatcher's async-context variable, 90_dispatch.js, follows awaits, timers
+and promise chains), and that request is charged. A fetch made outside any
+request's context (a callback that lost it) falls back to the in-flight
+request with the fewest subrequests so far ("fair share"), so a Worker never
+fails a request that stayed within the limit while a runaway loop still stops.
 The same request is charged the CPU slice that ends at each crossing.
 """
 
@@ -610,12 +610,14 @@ def _subrequest_limit(host: IsolateHost) -> int:
     return limit if isinstance(limit, int) and limit >= 0 else DEFAULT_SUBREQUESTS
 
 
-def _charge(host: IsolateHost) -> RequestContext | None:
-    """The in-flight request to charge (fair share; see the module docstring)."""
-    requests = list(host.requests.values())
-    if not requests:
-        return None
-    ctx = min(requests, key=lambda c: c.subrequests)
+def _charge(host: IsolateHost, request_id: object) -> RequestContext | None:
+    """The in-flight request to charge: the one that made the fetch, else fair share (module docstring)."""
+    ctx = host.requests.get(request_id) if isinstance(request_id, int) else None
+    if ctx is None:
+        requests = list(host.requests.values())
+        if not requests:
+            return None
+        ctx = min(requests, key=lambda c: c.subrequests)
     if ctx.subrequests >= _subrequest_limit(host):
         raise JSError("Error", TOO_MANY_SUBREQUESTS)
     ctx.subrequests += 1
@@ -638,14 +640,16 @@ def op_fetch_start(
     streamed: bool,
     length: int | None,
     decode: str,
+    request_id: object = None,
 ) -> int:
     """Record one subrequest and start connecting; returns its id.
 
     ``body`` is the whole request body or None; with ``streamed`` it follows
     through ``op_fetch_write`` (``length`` when the stream's size is known).
     ``decode``: "manual", "gzip" or "gzip-br" (which Content-Encodings to undo).
+    ``request_id``: the request whose code made the fetch (JS null when none).
     """
-    ctx = _charge(host)
+    ctx = _charge(host, request_id)
     rid = ctx.id if ctx is not None else None
     host.mark_slice(rid)
     client = client_of(host)

@@ -235,18 +235,21 @@ def op_ws_close(host: IsolateHost, sid: int, code: int, reason: str) -> None:
     sock.put(("close", None if code == 1005 else int(code), str(reason)))
 
 
-def op_ws_create(host: IsolateHost, url: str, protocols: list[str] | None, headers: Any = None) -> int:
+def op_ws_create(
+    host: IsolateHost, url: str, protocols: list[str] | None, headers: Any = None, fetching_request: object = None
+) -> int:
     """``new WebSocket(url, protocols)``, first phase: the socket's id, before any I/O.
 
     With ``headers`` (``[name, value]`` pairs) it is ``fetch()`` of an upgrade
-    request instead: one subrequest, charged here, sent with those headers.
+    request instead: one subrequest, charged to ``fetching_request`` (the
+    request whose code made the fetch) when given, sent with those headers.
     """
     request_id: int | None = None
     request_headers: list[tuple[str, str]] | None = None
     if isinstance(headers, list):
         from isolet.runtime.ops.fetch import _charge
 
-        ctx = _charge(host)
+        ctx = _charge(host, fetching_request)
         request_id = ctx.id if ctx is not None else None
         host.mark_slice(request_id)
         request_headers = [(str(k), str(v)) for k, v in headers]

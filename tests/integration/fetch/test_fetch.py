@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -90,6 +91,27 @@ def test_configured_subrequest_limit_applies(worker_copy: Copy, dev_server: Star
     # Each redirect hop is a subrequest: 3 hops fit, 4 do not.
     assert httpx.get(f"{proc.url}/chain?n=2").text == "end"
     assert httpx.get(f"{proc.url}/chain?n=3").text == "Error: Too many subrequests."
+
+
+def test_subrequests_are_charged_to_the_request_that_made_them(
+    worker_copy: Copy, dev_server: Start, origin: Origin
+) -> None:
+    # A second request in flight that made no subrequests does not lend its
+    # share: the request making them hits the limit at its own third fetch.
+    root = worker_copy("fetch")
+    with (root / "wrangler.toml").open("a") as f:
+        f.write("\n[limits]\nsubrequests = 3\n")
+    proc = dev_server(root, "--var", f"ORIGIN:{origin.url}")
+    with httpx.Client(timeout=30) as held, httpx.Client(timeout=30) as other:
+        with ThreadPoolExecutor(1) as pool:
+            holding = pool.submit(held.get, f"{proc.url}/hold")
+            for _ in range(1000):  # until /hold is in flight
+                if other.get(f"{proc.url}/holding").text == "true":
+                    break
+            answer = other.get(f"{proc.url}/many?n=5").text
+            other.get(f"{proc.url}/release")
+            assert holding.result().text == "released"
+    assert answer == "3 Error: Too many subrequests."
 
 
 def test_connections_are_reused_across_requests(worker: DevProcess, origin: Origin) -> None:

@@ -1,6 +1,9 @@
 // Outbound fetch() from a Worker; ORIGIN (a --var) is the test's HTTP server.
 const describe = (e) => `${e.name}: ${e.message}`;
 
+// /hold waits until a later request calls /release (two requests in flight at once).
+let release = null;
+
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
@@ -11,6 +14,20 @@ export default {
         const init = { method: request.method, headers: request.headers };
         if (request.method !== "GET" && request.method !== "HEAD") init.body = request.body;
         return fetch(env.ORIGIN + q.get("path"), init);
+      }
+      case "/hold": {
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, 30_000); // pending, so the wait is not a hang
+          release = () => { clearTimeout(timer); resolve(); };
+        });
+        return new Response("released");
+      }
+      case "/holding":
+        return new Response(String(release !== null));
+      case "/release": {
+        release();
+        release = null;
+        return new Response("ok");
       }
       case "/many": {
         const n = Number(q.get("n"));
