@@ -427,6 +427,7 @@ def start_server(kind: str, wl: Workload, workerd_bin: Path, tag: str) -> Server
             str(port),
             "--persist-to",
             str(CACHE / "isolet-state" / f"{wl.name}-{tag}"),
+            *ISOLET_ARGS,
         ]
         cwd = ROOT
         env = dict(os.environ, **ISOLET_ENV)
@@ -815,6 +816,10 @@ def main() -> int:
         "--isolet-env", action="append", default=[], metavar="NAME=VALUE",
         help="environment for the isolet server (repeatable; for A/B runs of a setting)",
     )
+    ap.add_argument(
+        "--isolet-arg", action="append", default=[], metavar="ARG",
+        help="extra `isolet dev` argument (repeatable; e.g. --isolet-arg=--processes --isolet-arg=2)",
+    )
     ap.add_argument("--quick", action="store_true", help="smoke run: --duration 3 --runs 1")
     ap.add_argument("--write", action="store_true", help="also write bench/RESULTS.md")
     ap.add_argument("--json", default=None, help="also write the raw results to this file")
@@ -836,6 +841,7 @@ def main() -> int:
     for item in args.isolet_env:
         k, _, v = item.partition("=")
         ISOLET_ENV[k] = v
+    ISOLET_ARGS.extend(args.isolet_arg)
 
     if not Path(WRK).exists():
         sys.exit(f"error: wrk not found ({WRK})")
@@ -963,6 +969,7 @@ def render(results, refs, cold, density, args, duration, warmup, workerd_bin, er
         f"{warmup:g}s warm-up at the highest concurrency after each server start; servers run one at a time; "
         "isolet via `isolet dev` (dev server, live reload on)"
         + (f"; isolet environment {' '.join(args.isolet_env)}" if args.isolet_env else "")
+        + (f"; isolet flags {' '.join(args.isolet_arg)}" if args.isolet_arg else "")
     )
     L.append(
         "- latency: p50/p99 are wrk's `--latency` percentiles. wrk 4 corrects them for coordinated omission "
@@ -1110,6 +1117,7 @@ def render_density(d: dict) -> list[str]:
 ISOLET = ROOT / ".venv/bin/isolet"
 TASKSET: dict[str, list[str]] = {"server": [], "wrk": []}
 ISOLET_ENV: dict[str, str] = {}
+ISOLET_ARGS: list[str] = []
 
 if __name__ == "__main__":
     sys.exit(main())
