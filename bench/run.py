@@ -125,24 +125,14 @@ def probe(port: int, path: str, timeout: float = 2.0) -> tuple[int, dict[str, st
 def proc_tree_cpu(pid: int) -> float:
     """utime+stime (seconds) of pid and all its descendants."""
     tick = os.sysconf("SC_CLK_TCK")
-    children: dict[int, list[int]] = {}
-    stats: dict[int, float] = {}
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
+    total = 0.0
+    for p in tree_pids(pid):
         try:
-            raw = Path(f"/proc/{d}/stat").read_text()
+            raw = Path(f"/proc/{p}/stat").read_text()
         except OSError:
             continue
         rest = raw[raw.rfind(")") + 2 :].split()
-        ppid = int(rest[1])
-        children.setdefault(ppid, []).append(int(d))
-        stats[int(d)] = (int(rest[11]) + int(rest[12])) / tick
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        total += stats.get(p, 0.0)
-        todo.extend(children.get(p, []))
+        total += (int(rest[11]) + int(rest[12])) / tick
     return total
 
 
@@ -283,16 +273,7 @@ def ensure_workerd() -> Path:
     if binary.exists() and pkg.exists():
         have = json.loads(pkg.read_text()).get("version")
     if have != WORKERD_VERSION:
-        npm = shutil.which("npm")
-        if not npm:
-            sys.exit("error: npm not found; needed to install workerd")
-        WORKERD_PREFIX.mkdir(parents=True, exist_ok=True)
-        print(f"installing workerd@{WORKERD_VERSION} into {WORKERD_PREFIX.relative_to(ROOT)} ...", file=sys.stderr)
-        subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(WORKERD_PREFIX), f"workerd@{WORKERD_VERSION}"],
-            check=True,
-            timeout=600,
-        )
+        npm_install(WORKERD_PREFIX, f"workerd@{WORKERD_VERSION}")
     if not binary.exists():
         found = list((WORKERD_PREFIX / "node_modules").glob("@cloudflare/workerd-*/bin/workerd"))
         if not found:
@@ -301,19 +282,19 @@ def ensure_workerd() -> Path:
     return binary
 
 
+def npm_install(prefix: Path, spec: str) -> None:
+    """``npm install spec`` into ``prefix`` (exits with a message when npm is missing)."""
+    npm = shutil.which("npm")
+    if not npm:
+        sys.exit(f"error: npm not found; needed to install {spec}")
+    prefix.mkdir(parents=True, exist_ok=True)
+    print(f"installing {spec} into {prefix} ...", file=sys.stderr)
+    subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(prefix), spec], check=True, timeout=600)
+
+
 def ensure_miniflare() -> Path:
     if not (MINIFLARE_PREFIX / "node_modules" / "miniflare").is_dir():
-        npm = shutil.which("npm")
-        if not npm:
-            sys.exit("error: npm not found; needed to install miniflare")
-        MINIFLARE_PREFIX.mkdir(parents=True, exist_ok=True)
-        print(f"installing miniflare@{MINIFLARE_VERSION} ...", file=sys.stderr)
-        subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(MINIFLARE_PREFIX),
-             f"miniflare@{MINIFLARE_VERSION}"],
-            check=True,
-            timeout=600,
-        )
+        npm_install(MINIFLARE_PREFIX, f"miniflare@{MINIFLARE_VERSION}")
     return MINIFLARE_PREFIX
 
 
