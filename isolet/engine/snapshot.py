@@ -64,32 +64,8 @@ def build_snapshot(source: RuntimeSource | None = None) -> bytes:
     return _build(source)
 
 
-# Run once while the snapshot is built, after the runtime JS: V8 keeps the
-# bytecode of every function that ran, so a new isolate's first request does
-# not compile the request path again (Request from the wire, Headers,
-# Response, responseToWire). Ops are not bound yet, so whatever needs one
-# throws here; the functions that ran up to it are compiled all the same.
-# Nothing it creates is kept.
-WARM_UP = """
-((internals) => {
-  const attempt = (fn) => { try { fn(); } catch {} };
-  const ev = { type: "fetch", id: 0, method: "GET", url: "http://warm.invalid/a?b=c",
-    headers: [["accept", "*/*"], ["user-agent", "warm"]], body: null, streamed: false, cf: {} };
-  attempt(() => {
-    const request = internals.fetch.requestFromWire(ev, () => null);
-    request.headers.get("accept");
-    void request.url;
-    void request.method;
-  });
-  attempt(() => internals.fetch.responseToWire(new Response("warm", { headers: { "content-type": "text/plain" } })));
-  attempt(() => internals.fetch.responseToWire(Response.json({ warm: true })));
-  attempt(() => new Headers({ a: "b" }).get("a"));
-})(globalThis.__isolet_internals);
-"""
-
-
 def _build(src: RuntimeSource) -> bytes:
-    key = hashlib.sha256((src.digest + WARM_UP).encode()).hexdigest()
+    key = src.digest
     with _lock:
         cached = _cache.get(key)
         if cached is not None:
@@ -100,8 +76,6 @@ def _build(src: RuntimeSource) -> bytes:
             builder = SnapshotBuilder()
             for name, text in src.files:
                 builder.execute_script(f"isolet-internal:{name}", text)
-            if any(n == "00_internals.js" for n, _ in src.files):  # not for a test's own runtime source
-                builder.execute_script("isolet-internal:warm-up", WARM_UP)
             snap = builder.build()
             _write(cache_file, snap)
         _cache[key] = snap
