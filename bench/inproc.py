@@ -32,6 +32,7 @@ from isolet.engine import pool as isolate_pool  # noqa: E402
 from isolet.engine.worker import WorkerInstance, WorkerSpec  # noqa: E402
 from isolet.observability.logs import LogRecord  # noqa: E402
 from isolet.runtime.context import IncomingRequest  # noqa: E402
+from isolet.runtime.host import IDLE_SLEEP_S  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -108,7 +109,9 @@ async def density(worker_dir: Path, n: int) -> dict[str, Any]:
         workers.append(w)
     load_s = time.perf_counter() - t0
     gc.collect()
-    await asyncio.sleep(1.0)
+    # Idle: each isolate's dispatch loop ends after IDLE_SLEEP_S without events,
+    # and a full collection gives its free heap pages back then.
+    await asyncio.sleep(IDLE_SLEEP_S + 0.5)
     after = rss_mib()
     heap = [w.isolate.runtime.get_stats() for w in workers[:20] if w.isolate is not None]
     for w in workers:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydeno import JavaScriptError, Runtime, RuntimeConfig, RuntimeTerminated, undefined
 
+from isolet.engine import flags
 from isolet.engine.snapshot import build_snapshot
 from isolet.errors import JSError
 from isolet.runtime.host import IsolateHost
@@ -95,6 +96,7 @@ class Isolate:
         snapshot: bytes | None = None,
         boot: bool = True,
     ) -> None:
+        flags.apply()  # before the first isolate or snapshot of the process
         self.host = host
         self.heap_limit = heap_limit
         config = RuntimeConfig(

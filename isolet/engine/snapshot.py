@@ -7,6 +7,12 @@ The snapshot is keyed by the hash of the JS sources and the pydeno version,
 cached in memory and on disk (``$XDG_CACHE_HOME/isolet``, default
 ``~/.cache/isolet``; ``ISOLET_SNAPSHOT_CACHE=0`` turns the disk cache off):
 building it costs ~0.1 s of every process start, reading it back ~1 ms.
+
+The files are executed with their comments and indentation removed
+(engine/transpile/strip.py, every line break kept so stack traces keep their
+line numbers): V8 keeps each script's source in every isolate's heap, and the
+stripped runtime is ~28% smaller. The stripper's own source is part of the
+cache key, and it (with tree-sitter) is imported only when a snapshot is built.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from pathlib import Path
 
 from pydeno import SnapshotBuilder
 
+from isolet.engine import flags
+
 
 @dataclass(frozen=True, slots=True)
 class RuntimeSource:
@@ -32,6 +40,7 @@ class RuntimeSource:
     @property
     def digest(self) -> str:
         h = hashlib.sha256(version("pydeno").encode())
+        h.update(_STRIPPER.read_bytes())
         for name, src in self.files:
             h.update(name.encode())
             h.update(b"\0")
@@ -45,6 +54,9 @@ def runtime_source() -> RuntimeSource:
     names = sorted(p.name for p in root.iterdir() if p.name.endswith(".js") and p.name[:2].isdigit())
     return RuntimeSource(tuple((n, (root / n).read_text(encoding="utf-8")) for n in names))
 
+
+# Read, not imported: importing it loads tree-sitter, needed only to build.
+_STRIPPER = Path(__file__).parent / "transpile" / "strip.py"
 
 _lock = threading.Lock()
 _cache: dict[str, bytes] = {}
@@ -73,9 +85,12 @@ def _build(src: RuntimeSource) -> bytes:
         cache_file = _cache_dir() / f"snapshot-{key}.bin" if _disk_cache_enabled() else None
         snap = _read(cache_file)
         if snap is None:
+            from isolet.engine.transpile.strip import strip_js
+
+            flags.apply()  # the builder starts V8: its flags must be set first
             builder = SnapshotBuilder()
             for name, text in src.files:
-                builder.execute_script(f"isolet-internal:{name}", text)
+                builder.execute_script(f"isolet-internal:{name}", strip_js(text))
             snap = builder.build()
             _write(cache_file, snap)
         _cache[key] = snap

@@ -104,6 +104,12 @@ def _open_bindings(spec: WorkerSpec) -> dict[str, Any]:
     return bindings
 
 
+def _ignore_result(task: asyncio.Task[Any]) -> None:
+    """Retrieve a finished task's outcome, which nobody waits for (a stopped isolate fails it)."""
+    if not task.cancelled():
+        task.exception()
+
+
 def _claim_isolate(
     loop: asyncio.AbstractEventLoop,
     config: HostConfig,
@@ -122,9 +128,7 @@ def _claim_isolate(
 
 
 class WorkerInstance:
-    def __init__(
-        self, spec: WorkerSpec, log: LogSink, *, ops: Mapping[str, Callable[..., Any]] | None = None
-    ) -> None:
+    def __init__(self, spec: WorkerSpec, log: LogSink, *, ops: Mapping[str, Callable[..., Any]] | None = None) -> None:
         self.spec = spec
         self._ops = ops
         self._log = log
@@ -136,6 +140,8 @@ class WorkerInstance:
         self.death: LimitExceeded | None = None
         self._kill_reason: str | None = None
         self._resume_fn: Any = None
+        self._release_fn: Any = None
+        self.releases = 0  # idle collections made (tests, bench)
 
     @property
     def files(self) -> dict[Path, float]:
@@ -165,6 +171,7 @@ class WorkerInstance:
         if SYNC_DISPATCH and callable(dispatch_now):
             host.dispatch_now = dispatch_now
         self._resume_fn = isolate.take_global("__isolet_resume")
+        self._release_fn = isolate.take_global("__isolet_release")
         self.host, self.isolate = host, isolate
         main_url = spec.main.resolve().as_uri()
         entry_source = (
@@ -206,6 +213,22 @@ class WorkerInstance:
         self._loop_task = asyncio.get_running_loop().create_task(self._resume_fn.call_async())
         self._loop_task.add_done_callback(self._on_loop_end)
 
+    def _release_memory(self) -> None:
+        """A full, compacting GC of the idle isolate, so its free heap pages go back to the system.
+
+        Started once the JS loop has ended idle, so nothing else runs in the
+        isolate then; a request arriving meanwhile is queued behind it by
+        pydeno. It is an async call because V8 hands the freed pages back in
+        a task of its own that runs only while the runtime's event loop is
+        polled: made by a synchronous call, the collection left the V8
+        physical heap at 2.8 MiB and RSS unchanged (bench/inproc.py density,
+        100 isolates: 5.07 MiB per isolate, against 4.50 with the async call).
+        """
+        assert self._release_fn is not None
+        task = asyncio.get_running_loop().create_task(self._release_fn.call_async())
+        task.add_done_callback(_ignore_result)
+        self.releases += 1
+
     def _kill(self, reason: str) -> None:
         """Called by the watchdog thread."""
         self._kill_reason = reason
@@ -225,6 +248,8 @@ class WorkerInstance:
             if host.has_events():
                 host.loop_running = True
                 self._resume()
+            elif callable(self._release_fn):
+                self._release_memory()
             return
         WATCHDOG.unwatch(id(self))
         self.dead = True
@@ -252,6 +277,7 @@ class WorkerInstance:
     def _release_handles(self) -> None:
         """Drop the JsFunction handles now, on this (the runtime's) thread, before the runtime closes."""
         self._resume_fn = None
+        self._release_fn = None
         if self.host is not None:
             self.host.dispatch_now = None
             self.host.resume = None
@@ -259,7 +285,6 @@ class WorkerInstance:
     def fetch(self, request: IncomingRequest) -> RequestContext:
         assert self.host is not None
         return self.host.start_request(request)
-
 
     async def stop(self, grace: float = 30.0) -> None:
         """Let requests in flight finish (up to ``grace`` seconds), then close the isolate."""

@@ -150,7 +150,7 @@ class IsolateHost:
             self._deferred = []
         t0 = time.perf_counter()
         try:
-            self.dispatch_now(batch)
+            replies = self.dispatch_now(batch)
         except BaseException as e:
             self._run_deferred()
             if "terminat" in str(e).lower() or type(e).__name__ == "RuntimeTerminated":
@@ -162,6 +162,8 @@ class IsolateHost:
             if not waiter.done():
                 waiter.set_result(None)
             return
+        if isinstance(replies, list):
+            self.deliver(replies)
         self._run_deferred()
         self.sync_dispatches += 1
         if time.perf_counter() - t0 > SYNC_BUDGET_S:
@@ -257,6 +259,29 @@ class IsolateHost:
             self.call_soon(_set_both, ctx.response, response, ctx.done)
         else:
             self.call_soon(_set_result, ctx.response, response)
+
+    def respond(
+        self, rid: int, status: int, status_text: str, headers: list[list[str]], body: Any, *, finished: bool
+    ) -> None:
+        """A response whose body is all in ``body`` (bytes or None)."""
+        response = OutgoingResponse(
+            status=status,
+            status_text=status_text,
+            headers=[(k, v) for k, v in headers],
+            body=bytes(body) if isinstance(body, (bytes, bytearray, memoryview)) else None,
+        )
+        self.resolve_response(rid, response, finished=finished)
+
+    def deliver(self, replies: list[list[Any]]) -> None:
+        """Finished requests returned by a synchronous dispatch (90_dispatch.js ``replies``).
+
+        Called right after the call, in the window where ``call_soon`` still
+        defers; the JS slice is charged to the first reply, as the op would
+        have done (a single event was dispatched).
+        """
+        for rid, status, status_text, headers, body in replies:
+            self.mark_slice(rid)
+            self.respond(rid, status, status_text, headers, body, finished=True)
 
     def finish(self, rid: int) -> None:
         ctx = self.requests.pop(rid, None)

@@ -98,6 +98,9 @@
   // await started while it is set. node:async_hooks' AsyncLocalStorage and
   // per-request attribution build on it. Reachable only here, at snapshot time.
   const core = globalThis.Deno?.core;
+  // Runs the microtask queue now (V8's checkpoint); the dispatcher uses it
+  // to settle a synchronously dispatched request before the call returns.
+  internals.runMicrotasks = core?.runMicrotasks ?? null;
   internals.asyncContext = core?.AsyncVariable === undefined ? null : {
     __proto__: null,
     AsyncVariable: core.AsyncVariable, // new AsyncVariable(); v.enter(value) -> previous context; v.get()
@@ -135,6 +138,17 @@
         };
       }
       Object.assign(internals.info, info);
+      // V8's gc(), installed as __isolet_gc when the process runs with
+      // --expose-gc-as (engine/flags.py). V8 makes that global property
+      // non-configurable, so it cannot be deleted: boot takes the function
+      // and leaves undefined there before any Worker code runs. The engine
+      // calls releaseMemory() (through __isolet_release, 90_dispatch.js) once
+      // the dispatch loop has ended idle: a full, compacting collection that
+      // returns free heap pages to the system.
+      const gc = globalThis.__isolet_gc;
+      if (gc !== undefined) globalThis.__isolet_gc = undefined;
+      internals.releaseMemory = typeof gc !== "function" ? () => {}
+        : () => gc({ type: "major", execution: "sync", flavor: "last-resort" });
       for (const name of prototypeGlobals) delete globalThis[name];
       delete globalThis.__isolet_boot;
       delete globalThis.__isolet_internals;

@@ -2,9 +2,12 @@
 
 The JS loop (``90_dispatch.js``) awaits ``op_dispatch_next`` for a batch of
 events, starts a handler for each, and reports back with the sync ops below.
-A hello-world request costs two crossings: its share of one
-``op_dispatch_next`` batch and one ``op_dispatch_respond`` carrying the whole
-response (``op_dispatch_done`` rides along when nothing is pending).
+A hello-world request costs one crossing when it reaches an idle isolate:
+the synchronous call that hands it over returns its whole response
+(runtime/host.py ``IsolateHost.deliver``). On the loop's path it costs two:
+its share of one ``op_dispatch_next`` batch and one ``op_dispatch_respond``
+carrying the whole response (``op_dispatch_done`` rides along when nothing
+is pending).
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ def op_dispatch_respond(
     (runtime/ops/websocket.py) the server will accept and pump.
     """
     host.mark_slice(rid)
+    if not streamed and websocket is not True:
+        host.respond(rid, status, status_text, headers, body, finished=bool(done))
+        return None
     ctx = host.requests.get(rid)
     if ctx is None:
         return None
@@ -59,11 +65,7 @@ def op_dispatch_respond(
         channel = ResponseBodyChannel()
         ctx.channel = channel
     response = OutgoingResponse(
-        status=status,
-        status_text=status_text,
-        headers=[(k, v) for k, v in headers],
-        body=bytes(body) if isinstance(body, (bytes, bytearray, memoryview)) else None,
-        stream=channel,
+        status=status, status_text=status_text, headers=[(k, v) for k, v in headers], body=None, stream=channel
     )
     if websocket is True:
         response.websocket = couple_socket(host, rid)

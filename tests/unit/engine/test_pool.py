@@ -1,4 +1,4 @@
-"""The blank-isolate pool (engine/pool.py) and the idle stop of a Worker's dispatch loop."""
+"""The blank-isolate pool (engine/pool.py), and the idle stop and idle collection of a Worker's dispatch loop."""
 
 from __future__ import annotations
 
@@ -92,3 +92,48 @@ def test_an_idle_isolate_ends_its_loop_and_the_next_request_starts_it_again() ->
     stopped, first, second = asyncio.run(main())
     assert stopped
     assert first == second == (200, b"Hello, World!\n")
+
+
+def test_an_isolate_that_goes_idle_is_collected_once_and_its_heap_shrinks() -> None:
+    async def main() -> tuple[int, int, int, tuple[int, bytes]]:
+        worker = WorkerInstance(HELLO, lambda record: None)
+        await worker.start()
+        host, isolate = worker.host, worker.isolate
+        assert host is not None and isolate is not None
+        first = await _answer(worker)
+        used_before = isolate.runtime.get_stats().heap_used_bytes
+        host.idle_sleep_s = 0.0  # the idle timeout, injected
+        await _answer(worker)
+        for _ in range(1_000):
+            if not host.loop_running and worker.releases:
+                break
+            await asyncio.sleep(0.001)
+        for _ in range(10):  # let the collection's own call finish
+            await asyncio.sleep(0.01)
+        used_after = isolate.runtime.get_stats().heap_used_bytes
+        releases = worker.releases
+        await worker.stop(grace=1)
+        return releases, used_before, used_after, first
+
+    releases, used_before, used_after, first = asyncio.run(main())
+    assert first == (200, b"Hello, World!\n")
+    assert releases == 1
+    assert used_after < used_before
+
+
+def test_worker_code_sees_no_gc_function() -> None:
+    source = "export default { fetch() { return new Response([typeof gc, typeof globalThis.__isolet_gc].join()); } };\n"
+
+    async def main(tmp: Path) -> tuple[int, bytes]:
+        entry = tmp / "worker.js"
+        entry.write_text(source)
+        worker = WorkerInstance(WorkerSpec(name="gc", main=entry), lambda record: None)
+        await worker.start()
+        answer = await _answer(worker)
+        await worker.stop(grace=1)
+        return answer
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        assert asyncio.run(main(Path(tmp))) == (200, b"undefined,undefined")
