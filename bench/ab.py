@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/ab.py --a ISOLET_SYNC_DISPATCH=0 --b ISOLET_SYNC_DISPATCH=1 \\
         [--workload hello] [--concurrency 1,16,64] [--runs 5] [--duration 3]
+    .venv/bin/python bench/ab.py --a-isolet /tmp/old/.venv/bin/isolet     # another checkout as A
+
+`--a-isolet`/`--b-isolet` run a side with another `isolet` executable, e.g. an
+older commit (`git worktree add /tmp/old HEAD~1`, then a venv there with
+`pip install -e /tmp/old`).
 
 Each run starts a fresh server per side (A then B, alternating), warms it up for 1 s, then runs wrk at
 each concurrency. Prints the median req/s (and p50/p99, MiB/s, peak RSS) of each side and the B/A
@@ -24,6 +29,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--a", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--b", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--a-isolet", type=Path, default=bench.ISOLET, help="the isolet executable of side A")
+    ap.add_argument("--b-isolet", type=Path, default=bench.ISOLET, help="the isolet executable of side B")
     ap.add_argument("--workload", default="hello")
     ap.add_argument("--concurrency", default="1,16,64")
     ap.add_argument("--runs", type=int, default=5)
@@ -38,6 +45,7 @@ def main() -> int:
             for side, env in sides.items():
                 bench.ISOLET_ENV.clear()
                 bench.ISOLET_ENV.update(dict(e.split("=", 1) for e in env))
+                bench.ISOLET = args.a_isolet if side == "A" else args.b_isolet
                 srv = bench.start_server("isolet", wl, Path("/nonexistent"), f"ab{side}{run}")
                 try:
                     bench.wait_ready(srv, wl.seed or wl.path)

@@ -5,7 +5,7 @@
 // search_start, hash_start] and every getter slices `href` here. Updating a
 // URL from its searchParams is pure JS (the serialized query is always valid).
 //
-// Exports `internals.url = { URL, URLSearchParams, parse(url, base) -> record|null,
+// Exports `internals.url = { URL, URLSearchParams, parse(url, base) -> record|null, seed(url, record),
 // serializeForm(pairs), parseForm(str) }`. URLPattern is not implemented.
 "use strict";
 ((internals) => {
@@ -22,7 +22,17 @@
 
   const SPECIAL_ORIGIN = new Set(["http:", "https:", "ws:", "wss:", "ftp:"]);
 
+  // The record of the request URL being dispatched, parsed by the host before
+  // the request crossed over (runtime/host.py parse_url): parsing that same
+  // string again needs no op. One entry; a copy is handed out.
+  let seededUrl = null, seededRecord = null;
+  function seed(url, record) {
+    seededUrl = url;
+    seededRecord = record;
+  }
+
   function parse(url, base) {
+    if (base === undefined && url === seededUrl) return seededRecord.slice();
     return internals.ops.op_url_parse(url, base === undefined ? null : base);
   }
 
@@ -387,7 +397,7 @@
   delete URL._record;
   Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: "URL", configurable: true });
 
-  internals.url = { __proto__: null, URL, URLSearchParams, parse, parseForm, serializeForm, record: urlRecord };
+  internals.url = { __proto__: null, URL, URLSearchParams, parse, seed, parseForm, serializeForm, record: urlRecord };
   internals.exposeGlobal("URL", newOnlyConstructor(URL));
   internals.exposeGlobal("URLSearchParams", newOnlyConstructor(URLSearchParams));
 })(globalThis.__isolet_internals);

@@ -232,6 +232,7 @@
     };
     state.ctx = new ExecutionContext(state);
     inflight.set(ev.id, state);
+    if (ev.urlRecord) internals.url.seed(ev.url, ev.urlRecord);
     try {
       const request = internals.fetch.requestFromWire(ev, () => ops.op_dispatch_body_read(ev.id));
       const response = await inRequest(ev.id, () => callFetchHandler(request, state));

@@ -99,7 +99,14 @@ def _record(obj: Any) -> list[Any]:
 
 def op_url_parse(host: IsolateHost, url: str, base: Any = None) -> list[Any] | None:
     """Parse ``url`` against ``base`` (a string or null); None if either is invalid."""
-    obj = _parse(url, base if isinstance(base, str) else None)
+    return parse_record(url, base if isinstance(base, str) else None)
+
+
+def parse_record(url: str, base: str | None = None) -> list[Any] | None:
+    """The record ``op_url_parse`` returns. The host also parses each request's
+    URL with it before dispatch (runtime/host.py ``parse_url``), so the
+    Worker's ``new URL(request.url)`` needs no crossing (10_url.js ``seed``)."""
+    obj = _parse(url, base)
     if not lib.ada_is_valid(obj) or not _host_valid(obj):
         return None
     return _record(obj)

@@ -40,10 +40,14 @@ def _counting(calls: Counter[str]) -> dict[str, Callable[..., Any]]:
 SYNC_DISPATCH = "<synchronous dispatch>"
 
 
-async def _serve(requests: int, sync: bool = True) -> Counter[str]:
+HELLO = WorkerSpec(name="hello", main=EXAMPLES / "hello" / "src" / "index.js", vars={"GREETING": "Hello"})
+
+
+async def _serve(
+    requests: int, sync: bool = True, spec: WorkerSpec = HELLO, body: bytes = b"Hello, World!\n"
+) -> Counter[str]:
     calls: Counter[str] = Counter()
     logs: list[LogRecord] = []
-    spec = WorkerSpec(name="hello", main=EXAMPLES / "hello" / "src" / "index.js", vars={"GREETING": "Hello"})
     worker = WorkerInstance(spec, logs.append, ops=_counting(calls))
     await worker.start()
     for _ in range(3):  # warm up: first requests may take one-time paths
@@ -62,7 +66,7 @@ async def _serve(requests: int, sync: bool = True) -> Counter[str]:
             await asyncio.sleep(0)
         ctx = worker.fetch(IncomingRequest("GET", "http://x/", [("accept", "*/*")], None, None, {}))
         response = await ctx.response
-        assert response.status == 200 and response.body == b"Hello, World!\n"
+        assert response.status == 200 and response.body == body
         await ctx.done
     calls[SYNC_DISPATCH] = worker.host.sync_dispatches - sync_before
     await worker.stop(grace=1)
@@ -91,3 +95,18 @@ def test_a_request_dispatched_by_the_loop_costs_two_crossings() -> None:
     assert calls["op_dispatch_respond"] == requests
     assert calls[SYNC_DISPATCH] == 0
     assert requests <= calls["op_dispatch_next"] <= requests + 1
+
+
+def test_parsing_the_request_url_costs_no_crossing(tmp_path: Path) -> None:
+    main = tmp_path / "worker.js"
+    main.write_text(
+        "export default { fetch(request) {\n"
+        "  const url = new URL(request.url);\n"
+        "  return new Response(url.pathname + url.search);\n"
+        "} };\n"
+    )
+    calls = asyncio.run(_serve(5, spec=WorkerSpec(name="url", main=main), body=b"/"))
+    # The host parsed the URL before dispatch; the Worker's parse of that same
+    # string takes the record it sent along, with no op_url_parse.
+    assert set(calls) <= {"op_dispatch_next", SYNC_DISPATCH}
+    assert calls[SYNC_DISPATCH] == 5
