@@ -29,7 +29,7 @@ from isolet.engine.pool import pool_for
 from isolet.observability.logs import LogSink
 from isolet.runtime.context import IncomingRequest, RequestContext
 from isolet.runtime.host import HostConfig, IsolateHost
-from isolet.runtime.ops.url import parse_record
+from isolet.runtime.ops.url import request_url_record
 
 ENTRY = "isolet-internal:entry"
 # Top-level module code gets this much wall time before the load is abandoned.
@@ -168,7 +168,7 @@ class WorkerInstance:
         isolate = _claim_isolate(loop, HostConfig(spec.name, info), self._log, spec.heap_limit, self._ops)
         host = isolate.host
         host.bindings.update(_open_bindings(spec))
-        host.parse_url = parse_record
+        host.parse_url = request_url_record
         dispatch_now = isolate.take_global("__isolet_dispatch")  # before any Worker code runs
         if SYNC_DISPATCH and callable(dispatch_now):
             host.dispatch_now = dispatch_now

@@ -14,7 +14,7 @@ import itertools
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,11 +91,11 @@ class IsolateHost:
         # ``_deferred`` and run by the asyncio thread when the call returns.
         self.dispatch_now: Callable[[list[dict[str, Any]]], Any] | None = None
         # Parses a request URL as op_url_parse does (runtime/ops/url.py
-        # parse_record, set by the engine): the record rides in the fetch event,
-        # so the Worker's `new URL(request.url)` makes no op call. A sync op
-        # inside a synchronous dispatch costs a GIL hand-off between threads
-        # (see 90_dispatch.js `replies`); parsing here costs about 5 us.
-        self.parse_url: Callable[[str], list[Any] | None] | None = None
+        # request_url_record, set by the engine): the record rides in the fetch
+        # event, so the Worker's `new URL(request.url)` makes no op call. A
+        # sync op inside a synchronous dispatch costs a GIL hand-off between
+        # threads (see 90_dispatch.js `replies`).
+        self.parse_url: Callable[[str], Sequence[Any] | None] | None = None
         self._flush_pending = False
         self._sync_off_until = 0.0
         self._deferred: list[tuple[Callable[..., None], tuple[Any, ...]]] | None = None
@@ -249,7 +249,9 @@ class IsolateHost:
             "cf": request.cf,
         }
         if self.parse_url is not None:
-            event["urlRecord"] = self.parse_url(request.url)
+            record = self.parse_url(request.url)
+            # pydeno converts lists, not tuples (the cache holds tuples).
+            event["urlRecord"] = None if record is None else list(record)
         self.push_event(event)
         return ctx
 
