@@ -31,12 +31,14 @@ def main() -> int:
     ap.add_argument("--b", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--a-isolet", type=Path, default=bench.ISOLET, help="the isolet executable of side A")
     ap.add_argument("--b-isolet", type=Path, default=bench.ISOLET, help="the isolet executable of side B")
+    ap.add_argument("--isolet-arg", action="append", default=[], help="an extra `isolet dev` argument (both sides)")
     ap.add_argument("--workload", default="hello")
     ap.add_argument("--concurrency", default="1,16,64")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--duration", type=int, default=3)
     args = ap.parse_args()
     wl = bench.load_workload(args.workload)
+    bench.ISOLET_ARGS.extend(args.isolet_arg)
     concs = [int(c) for c in args.concurrency.split(",")]
     sides = {"A": args.a, "B": args.b}
     res: dict[str, dict[int, list[dict]]] = {s: {c: [] for c in concs} for s in sides}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import http.client
+import os
 import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import pytest
 
 from tests.integration.server import READY, DevProcess, run_cli
 
@@ -107,3 +110,29 @@ def test_a_worker_that_fails_to_load_starts_no_other_process(worker_copy: Copy) 
     r = run_cli(root, "dev", "--port", "0", "--processes", "2")
     assert r.returncode == 1
     assert r.stderr.count("the Worker failed to load") == 1
+
+
+def _cpus(pid: int) -> set[int]:
+    return set(os.sched_getaffinity(pid))
+
+
+needs_two_cpus = pytest.mark.skipif(
+    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs at least 2 usable CPUs"
+)
+
+
+@needs_two_cpus
+def test_each_server_process_runs_on_a_cpu_of_its_own(worker_copy: Copy, dev_server: Start) -> None:
+    server = dev_server(worker_copy("processes"), "--processes", "2")
+    assert server.proc is not None
+    (child,) = _children(server.proc.pid)
+    allowed = sorted(os.sched_getaffinity(0))
+    assert _cpus(server.proc.pid) == {allowed[0]}
+    assert _cpus(child) == {allowed[1]}
+
+
+@needs_two_cpus
+def test_no_pin_cpu_leaves_the_server_on_every_cpu(worker_copy: Copy, dev_server: Start) -> None:
+    server = dev_server(worker_copy("processes"), "--no-pin-cpu")
+    assert server.proc is not None
+    assert _cpus(server.proc.pid) == set(os.sched_getaffinity(0))
