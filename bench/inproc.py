@@ -9,6 +9,9 @@ boot, module evaluation, dispatch loop) plus the first request. With ``--pool``
 a blank isolate is waiting (engine/pool.py, filled before each sample, outside
 the timing), so the sample is boot + modules + first request. Prints JSON.
 
+Both run on one CPU, as each `isolet dev` process does (cli/dev.py;
+``--no-pin-cpu`` turns that off).
+
 density: loads the same Worker N times (N isolates, each answers one request,
 then sits idle) and reports (RSS after - RSS before) / N. Prints JSON.
 """
@@ -19,6 +22,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import statistics
 import sys
 import time
@@ -135,7 +139,10 @@ def main() -> int:
     ap.add_argument("--samples", type=int, default=20)
     ap.add_argument("--pool", action="store_true")
     ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--no-pin-cpu", action="store_true", help="run on every CPU (default: one, as `isolet dev` does)")
     args = ap.parse_args()
+    if not args.no_pin_cpu and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if args.mode == "cold":
         out = asyncio.run(cold(args.worker, args.samples, args.pool))
     else:

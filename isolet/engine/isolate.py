@@ -125,6 +125,13 @@ class Isolate:
             " delete globalThis.__isolet_ops; return (info) => boot(ops, info); })()"
         )(self.host.config.info)
 
+    def warm(self) -> None:
+        """Run the request path once in this not yet booted isolate, so V8 has compiled it
+        before a Worker's first request (runtime/js/90_dispatch.js ``__isolet_warm``)."""
+        if self.booted:
+            raise RuntimeError("only a blank isolate is warmed")
+        self.runtime.eval("globalThis.__isolet_warm()")
+
     def take_global(self, name: str) -> Any:
         """Read and delete ``globalThis[name]`` (an engine hook the runtime JS left there)."""
         return self.runtime.eval(

@@ -121,8 +121,11 @@ def test_an_isolate_that_goes_idle_is_collected_once_and_its_heap_shrinks() -> N
     assert used_after < used_before
 
 
-def test_worker_code_sees_no_gc_function() -> None:
-    source = "export default { fetch() { return new Response([typeof gc, typeof globalThis.__isolet_gc].join()); } };\n"
+HOOKS = "[typeof gc, typeof globalThis.__isolet_gc, typeof globalThis.__isolet_warm].join()"
+
+
+def test_worker_code_sees_no_gc_function_and_no_warm_hook() -> None:
+    source = "export default { fetch() { return new Response(" + HOOKS + "); } };\n"
 
     async def main(tmp: Path) -> tuple[int, bytes]:
         entry = tmp / "worker.js"
@@ -136,4 +139,25 @@ def test_worker_code_sees_no_gc_function() -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        assert asyncio.run(main(Path(tmp))) == (200, b"undefined,undefined")
+        assert asyncio.run(main(Path(tmp))) == (200, b"undefined,undefined,undefined")
+
+
+def test_a_warmed_pooled_isolate_serves_a_worker_that_sees_no_warm_hook(tmp_path: Path) -> None:
+    entry = tmp_path / "worker.js"
+    entry.write_text("export default { fetch() { return new Response(" + HOOKS + "); } };\n")
+
+    async def main() -> tuple[int, tuple[int, bytes]]:
+        loop = asyncio.get_running_loop()
+        pool = pools.enable(loop, 1, fill=True)  # each isolate is warmed before it waits
+        try:
+            worker = WorkerInstance(WorkerSpec(name="warm", main=entry), lambda record: None)
+            await worker.start()
+            answer = await _answer(worker)
+            await worker.stop(grace=1)
+            return pool.hits, answer
+        finally:
+            pools.disable(loop)
+
+    hits, answer = asyncio.run(main())
+    assert hits == 1
+    assert answer == (200, b"undefined,undefined,undefined")
