@@ -942,8 +942,9 @@ def render(results, refs, cold, density, args, duration, warmup, workerd_bin, er
     pin = (
         f"servers pinned with `taskset -c {args.server_cpus or '-'}`, wrk with `taskset -c {args.wrk_cpus or '-'}`"
         if args.server_cpus or args.wrk_cpus
-        else f"nothing pinned: the server under test and wrk ({WRK_THREADS} thread) share these cores"
+        else f"no `taskset`: the server under test and wrk ({WRK_THREADS} thread) share these cores"
     )
+    pin += " (`isolet dev` runs each of its server processes on one CPU unless given `--no-pin-cpu`)"
     L.append(f"- cores: affinity {{{m['affinity']}}}; {pin}. The cores each side actually ran on are in the last table")
     L.append(
         f"- method: wrk -t{WRK_THREADS} -c<C> -d{duration}s --latency, {args.runs} run(s), median of runs; "
