@@ -6,7 +6,7 @@ for a new isolate from a snapshot vs 10.4 ms bare, before any API code).
 The snapshot is keyed by the hash of the JS sources and the pydeno version,
 cached in memory and on disk (``$XDG_CACHE_HOME/isolet``, default
 ``~/.cache/isolet``; ``ISOLET_SNAPSHOT_CACHE=0`` turns the disk cache off):
-building it costs ~0.1 s of every process start, reading it back ~1 ms.
+building it costs ~0.25 s (stripping included), reading it back ~1 ms.
 
 The files are executed with their comments and indentation removed
 (engine/transpile/strip.py, every line break kept so stack traces keep their
