@@ -120,8 +120,11 @@
       const settle = () => {
         if (--internals.pendingOps === 0) internals.onIdle?.();
       };
-      for (const name of Object.keys(ops)) {
-        const op = ops[name];
+      // `ops` is { call, callAsync, names: {name: isAsync} } (engine/isolate.py
+      // multiplex): one function per op is made here, not one binding each.
+      const { call, callAsync, names } = ops;
+      for (const name of Object.keys(names)) {
+        const op = names[name] ? (...args) => callAsync(name, ...args) : (...args) => call(name, ...args);
         internals.ops[name] = name === "op_dispatch_next" ? op : (...args) => {
           let result;
           try {
