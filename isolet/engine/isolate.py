@@ -31,48 +31,48 @@ DEFAULT_HEAP_LIMIT_BYTES = 128 * 1024 * 1024
 # dispatch batch is capped (runtime/host.py MAX_BATCH_BODY_BYTES).
 MAX_CROSSING_BYTES = 64 * 1024 * 1024
 
-__all__ = ["Isolate", "JavaScriptError", "RuntimeTerminated", "undefined", "bind_ops", "multiplex"]
+__all__ = ["Isolate", "JavaScriptError", "RuntimeTerminated", "undefined", "bind_ops"]
 
 
 def bind_ops(host: IsolateHost, ops: Mapping[str, Callable[..., Any]] | None = None) -> dict[str, Any]:
-    """Every op with ``host`` bound as its first argument, keeping async-ness.
+    """The ops as two pydeno bindings with ``host`` as their first argument:
+    ``call(name, *args)`` for the plain ones, ``callAsync(name, *args)`` for
+    the ``async def`` ones, and ``names`` ({name: is_async}), from which boot
+    (00_internals.js) makes one function per op.
+
+    Two bindings, not one per op: binding is part of every isolate's
+    creation, and with two instead of 76 a new isolate's cold start went from
+    14.3 to 13.2 ms p50 (bench/inproc.py cold, interleaved). A fresh runtime
+    also holds about 4 KiB per binding (100 runtimes with 0, 76 and 300 bound
+    ops: 4.34, 4.63 and 5.42 MiB each), though RSS per idle isolate after its
+    idle collection stayed at 4.2 MiB. The lookup by name costs well under a
+    microsecond of a crossing that costs several.
 
     The two kinds of error stay apart here: a ``JSError`` passes through
     (JS rebuilds its class from the message); anything else is logged with its
     traceback under a fresh reference id and reaches JS only as
     "internal error; reference = <id>".
     """
-    bound: dict[str, Any] = {}
-    for name, fn in (ops or OPS).items():
-        if inspect.iscoroutinefunction(fn):
-            bound[name] = _bind_async(fn, host)
-        else:
-            bound[name] = _bind_sync(fn, host)
-    return bound
-
-
-def multiplex(bound: Mapping[str, Callable[..., Any]]) -> dict[str, Any]:
-    """The ops as two pydeno bindings, ``call(name, *args)`` and ``callAsync(name, *args)``,
-    plus ``names`` ({name: is_async}); boot (00_internals.js) rebuilds one function per op.
-
-    Binding is part of every isolate's creation: with two bindings instead
-    of one per op (76), a new isolate's cold start went from 14.3 to 13.2 ms
-    p50 (bench/inproc.py cold, interleaved). A fresh runtime also holds about
-    4 KiB per binding (100 runtimes with 0, 76 and 300 bound ops: 4.34, 4.63
-    and 5.42 MiB each), though RSS per idle isolate after its idle collection
-    stayed at 4.2 MiB. The lookup by name costs well under a microsecond of a
-    crossing that costs several.
-    """
-    sync = {n: f for n, f in bound.items() if not inspect.iscoroutinefunction(f)}
-    async_ = {n: f for n, f in bound.items() if inspect.iscoroutinefunction(f)}
+    table = dict(ops or OPS)
+    is_async = {name: inspect.iscoroutinefunction(fn) for name, fn in table.items()}
 
     def call(name: str, *args: Any) -> Any:
-        return sync[name](*args)
+        try:
+            return table[name](host, *args)
+        except JSError:
+            raise
+        except Exception as e:
+            raise _internal(host, name, e) from None
 
     async def call_async(name: str, *args: Any) -> Any:
-        return await async_[name](*args)
+        try:
+            return await table[name](host, *args)
+        except JSError:
+            raise
+        except Exception as e:
+            raise _internal(host, name, e) from None
 
-    return {"call": call, "callAsync": call_async, "names": {n: n in async_ for n in bound}}
+    return {"call": call, "callAsync": call_async, "names": is_async}
 
 
 def _internal(host: IsolateHost, name: str, exc: BaseException) -> RuntimeError:
@@ -80,32 +80,6 @@ def _internal(host: IsolateHost, name: str, exc: BaseException) -> RuntimeError:
     trace = "".join(traceback.format_exception(exc))
     host.log("error", f"internal error in {name}; reference = {ref}\n{trace}")
     return RuntimeError(f"internal error; reference = {ref}")
-
-
-def _bind_sync(fn: Callable[..., Any], host: IsolateHost) -> Callable[..., Any]:
-    def op(*args: Any) -> Any:
-        try:
-            return fn(host, *args)
-        except JSError:
-            raise
-        except Exception as e:
-            raise _internal(host, fn.__name__, e) from None
-
-    op.__name__ = fn.__name__
-    return op
-
-
-def _bind_async(fn: Callable[..., Any], host: IsolateHost) -> Callable[..., Any]:
-    async def op(*args: Any) -> Any:
-        try:
-            return await fn(host, *args)
-        except JSError:
-            raise
-        except Exception as e:
-            raise _internal(host, fn.__name__, e) from None
-
-    op.__name__ = fn.__name__
-    return op
 
 
 class Isolate:
@@ -130,7 +104,7 @@ class Isolate:
         )
         self._runtime: Runtime | None = Runtime(config)
         self.termination = self.runtime.termination_handle()
-        self.runtime.bind_object("__isolet_ops", multiplex(bind_ops(host, ops)))
+        self.runtime.bind_object("__isolet_ops", bind_ops(host, ops))
         self.booted = False
         if boot:
             self.boot()

@@ -121,14 +121,14 @@
         if (--internals.pendingOps === 0) internals.onIdle?.();
       };
       // `ops` is { call, callAsync, names: {name: isAsync} } (engine/isolate.py
-      // multiplex): one function per op is made here, not one binding each.
+      // bind_ops): one function per op is made here, not one binding each.
       const { call, callAsync, names } = ops;
       for (const name of Object.keys(names)) {
-        const op = names[name] ? (...args) => callAsync(name, ...args) : (...args) => call(name, ...args);
-        internals.ops[name] = name === "op_dispatch_next" ? op : (...args) => {
+        const invoke = names[name] ? callAsync : call;
+        internals.ops[name] = name === "op_dispatch_next" ? (...args) => callAsync(name, ...args) : (...args) => {
           let result;
           try {
-            result = op(...args);
+            result = invoke(name, ...args);
           } catch (e) {
             throw fromOpError(e);
           }
