@@ -304,8 +304,9 @@ class IsolateHost:
         """Finished requests returned by a synchronous dispatch (90_dispatch.js ``replies``).
 
         Called right after the call, in the window where ``call_soon`` still
-        defers; the JS slice is charged to the first reply, as the op would
-        have done (a single event was dispatched).
+        defers, so they follow the ops made during the call. The call's CPU
+        slice is charged to the first reply's request, as its op would have
+        been; every one of them is finished, so no limit check reads it again.
         """
         for rid, status, status_text, headers, body in replies:
             self.mark_slice(rid)

@@ -57,7 +57,7 @@
   internals.reportError = (e) => logException(null, e, "Uncaught ");
   internals.onUnhandledRejection = (reason) => logException(null, reason, "Uncaught (in promise) ");
 
-  // Finished requests gathered while dispatchNow handles a single event:
+  // Finished requests gathered while dispatchNow handles a batch:
   // they go back to Python as the call's return value instead of one op
   // each. A sync op made inside a synchronous call makes the isolate thread
   // wait for the GIL that the calling thread is just releasing: measured
@@ -310,16 +310,17 @@
 
   // Python calls this synchronously with a batch of events when the loop is
   // parked in op_dispatch_next (engine/worker.py, runtime/host.py): the
-  // handlers start here, and an idle isolate costs no thread hand-off
-  // through asyncio per request. With a single event, its microtasks run
-  // here too and whatever is answered by then returns as the call's value
-  // (see `replies`). With more, replies go by op, so each request is charged
-  // its own CPU slice (runtime/host.py mark_slice; engine/limits.py). A
-  // handler still waiting afterwards continues as on the loop's path; if
-  // nothing can ever settle it, onIdle wakes the loop to probe, as after a
-  // batch.
+  // handlers start here, their microtasks run here too, and whatever is
+  // answered by then returns as the call's value (see `replies`), so an idle
+  // isolate costs no thread hand-off through asyncio and no op per request.
+  // The call is one CPU slice, as the handlers' synchronous parts already
+  // were before any reply (runtime/host.py deliver): a finished request's
+  // charge no longer matters to the watchdog, which checks requests in
+  // flight and the slice running now (engine/limits.py). A handler still
+  // waiting afterwards continues as on the loop's path; if nothing can ever
+  // settle it, onIdle wakes the loop to probe, as after a batch.
   function dispatchNow(batch) {
-    const gathered = batch.length === 1 && internals.runMicrotasks !== null ? [] : null;
+    const gathered = internals.runMicrotasks !== null ? [] : null;
     replies = gathered;
     try {
       for (const ev of batch) {

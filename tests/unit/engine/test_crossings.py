@@ -94,6 +94,32 @@ def test_a_hello_world_request_reaching_an_idle_isolate_costs_one_crossing() -> 
     assert calls["op_dispatch_next"] <= 1
 
 
+def test_requests_arriving_together_cost_one_crossing_in_all() -> None:
+    async def burst() -> Counter[str]:
+        calls: Counter[str] = Counter()
+        worker = WorkerInstance(HELLO, lambda record: None, ops=_counting(calls))
+        await worker.start()
+        await worker.fetch(IncomingRequest("GET", "http://x/", [], None, None, {})).done
+        assert worker.host is not None
+        while not worker.host.parked:
+            await asyncio.sleep(0)
+        calls.clear()
+        before = worker.host.sync_dispatches
+        # Pushed in one event-loop iteration, as a busy server reads them.
+        ctxs = [worker.fetch(IncomingRequest("GET", "http://x/", [], None, None, {})) for _ in range(8)]
+        for ctx in ctxs:
+            assert (await ctx.response).body == b"Hello, World!\n"
+            await ctx.done
+        calls[SYNC_DISPATCH] = worker.host.sync_dispatches - before
+        await worker.stop(grace=1)
+        return calls
+
+    calls = asyncio.run(burst())
+    # One synchronous call takes the whole batch and returns every reply.
+    assert calls[SYNC_DISPATCH] == 1
+    assert set(calls) <= {"op_dispatch_next", SYNC_DISPATCH}
+
+
 def test_a_request_that_wakes_an_idle_isolate_is_dispatched_synchronously_too() -> None:
     requests = 5
     calls = asyncio.run(_serve(requests, idle_between=True))
