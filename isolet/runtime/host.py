@@ -264,8 +264,12 @@ class IsolateHost:
             "headers": [list(h) for h in request.headers],
             "body": request.body,
             "streamed": request.body_stream is not None,
-            "cf": request.cf,
         }
+        if request.cf is not self.config.info.get("cf"):
+            # Left out when it is the Worker's own default (the same object,
+            # given at boot): JS makes it on first read (23_request.js), which
+            # saves converting ~45 values per request (25-40 us).
+            event["cf"] = request.cf
         if self.parse_url is not None:
             record = self.parse_url(request.url)
             # pydeno converts lists, not tuples (the cache holds tuples).

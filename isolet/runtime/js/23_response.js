@@ -1,7 +1,7 @@
 // Response (Fetch Standard, as workerd has it: api/http.c++ Response), and
 // internals.fetch: the wire contract of the dispatch loop (90_dispatch.js).
 //
-//   requestFromWire({method, url, headers, body, streamed, cf}, readChunk) -> Request
+//   requestFromWire({method, url, headers, body, streamed, cf}, readChunk) -> Request (no cf: the Worker's default)
 //     headers: [[name, value], ...] (repeats and Set-Cookie apart); body: the
 //     whole body as a Uint8Array, or null; with `streamed` the body is a
 //     ReadableStream whose pull awaits readChunk() -> Uint8Array | null (end).
@@ -311,7 +311,8 @@
         inner = BodyInner.fromBytes(b instanceof Uint8Array ? b : new Uint8Array(b));
       }
     }
-    return internals.request.fromParts({ method, url: wire.url, headers, body: inner, cf: wire.cf });
+    const cf = wire.cf === undefined ? internals.request.defaultCf : wire.cf;
+    return internals.request.fromParts({ method, url: wire.url, headers, body: inner, cf });
   }
 
   function responseToWire(response) {

@@ -205,6 +205,22 @@ def test_request_from_wire_with_whole_body() -> None:
     assert run_with_internals(js) == ["POST", "https://a/b", "1, 2", ["c=1", "d=2"], "hi", "X", True]
 
 
+def test_request_from_wire_without_cf_reads_the_workers_default_each_request_its_own_copy() -> None:
+    js = """
+    internals.info.cf = {colo: 'DFW', tlsClientAuth: {certPresented: '0'}};
+    const wire = {method: 'GET', url: 'https://a/', headers: [], body: null, streamed: false};
+    const a = internals.fetch.requestFromWire(wire, null);
+    const b = internals.fetch.requestFromWire(wire, null);
+    const c = a.clone();
+    const first = a.cf;
+    first.colo = 'changed';
+    first.tlsClientAuth.certPresented = '1';
+    return [a.cf === first, a.cf.colo, b.cf.colo, b.cf.tlsClientAuth.certPresented, c.cf.colo,
+            new Request(b).cf.colo, internals.info.cf.colo];
+    """
+    assert run_with_internals(js) == [True, "changed", "DFW", "0", "DFW", "DFW", "DFW"]
+
+
 def test_request_from_wire_get_has_null_body() -> None:
     js = "const req = internals.fetch.requestFromWire({method: 'GET', url: 'https://a/', headers: [], body: new Uint8Array(3), streamed: false, cf: {}}, null); return req.body"
     assert run_with_internals(js) is None
