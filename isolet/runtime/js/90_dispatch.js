@@ -273,6 +273,21 @@
     for (let i = 0; i < MICROTASK_GRACE && stuck(); i++) await null;
   }
 
+  // A batch as it crossed (runtime/host.py wire_batch): the events' JSON and
+  // the bytes their numbered body/data fields stand for.
+  function fromWire(wire) {
+    if (wire === null) return null;
+    const batch = JSON.parse(wire[0]);
+    const blobs = wire[1];
+    if (blobs.length > 0) {
+      for (const ev of batch) {
+        if (typeof ev.body === "number") ev.body = blobs[ev.body];
+        if (typeof ev.data === "number") ev.data = blobs[ev.data];
+      }
+    }
+    return batch;
+  }
+
   let parked = false;   // the loop waits in op_dispatch_next for new events
   let waking = false;
   // The last pending op settled while the loop was parked: if the isolate is
@@ -290,7 +305,7 @@
       await settleMicrotasks();
       const probing = stuck();
       parked = !probing;
-      const batch = await ops.op_dispatch_next(probing);
+      const batch = fromWire(await ops.op_dispatch_next(probing));
       parked = false;
       if (batch === null) return;
       // An empty batch that was not asked for by a probe: the host saw the
@@ -319,7 +334,8 @@
   // flight and the slice running now (engine/limits.py). A handler still
   // waiting afterwards continues as on the loop's path; if nothing can ever
   // settle it, onIdle wakes the loop to probe, as after a batch.
-  function dispatchNow(batch) {
+  function dispatchNow(text, blobs) {
+    const batch = fromWire([text, blobs]);
     const gathered = internals.runMicrotasks !== null ? [] : null;
     replies = gathered;
     try {

@@ -34,7 +34,8 @@ declare namespace IsoletOps {
   function op_dispatch_body_write(rid: number, chunk: Uint8Array): Promise<boolean>;
   function op_dispatch_done(rid: number): void;
   function op_dispatch_log_exception(rid: number | null, stack: string): void;
-  function op_dispatch_next(probe: boolean): Promise<Array<{type: "fetch", id: number, method: string, url: string, headers: [string, string][], body: Uint8Array | null, streamed: boolean, cf: Record<string, unknown>} | {type: "ws", [k: string]: unknown}> | null>;
+  // [JSON text of the events, blobs]: a bytes field (a fetch event's body, a ws event's data) holds its index in blobs (runtime/host.py wire_batch).
+  function op_dispatch_next(probe: boolean): Promise<[string, Uint8Array[]] | null>;
   function op_dispatch_respond(rid: number, status: number, statusText: string, headers: [string, string][], body: Uint8Array | null, streamed: boolean, done: boolean, websocket?: boolean): number | null;
   function op_dispatch_thread(): void;
   function op_dispatch_wake(): void;

@@ -17,7 +17,7 @@ import time
 from typing import Any
 
 from isolet.runtime.context import OutgoingResponse, ResponseBodyChannel
-from isolet.runtime.host import IsolateHost
+from isolet.runtime.host import IsolateHost, wire_batch
 from isolet.runtime.ops.websocket import batch_taken, couple_socket
 
 
@@ -27,11 +27,12 @@ def op_dispatch_thread(host: IsolateHost) -> None:
     host.cpu.slice_start_ns = host.cpu.now()
 
 
-async def op_dispatch_next(host: IsolateHost, probe: bool) -> list[dict[str, Any]] | None:
+async def op_dispatch_next(host: IsolateHost, probe: bool) -> list[Any] | None:
+    """The next batch of events as ``wire_batch`` encodes it, or None: the loop stops."""
     batch = await host.next_events(bool(probe))
     batch_taken(host)
     host.cpu.slice_start_ns = host.cpu.now()
-    return batch
+    return None if batch is None else wire_batch(batch)
 
 
 def op_dispatch_respond(
