@@ -299,7 +299,7 @@ class IsolateHost:
             "id": rid,
             "method": request.method,
             "url": request.url,
-            "headers": [list(h) for h in request.headers],
+            "headers": request.headers,  # (name, value) pairs: JSON arrays (wire_batch)
             "body": request.body,
             "streamed": request.body_stream is not None,
         }
@@ -309,9 +309,7 @@ class IsolateHost:
             # saves converting ~45 values per request (25-40 us).
             event["cf"] = request.cf
         if self.parse_url is not None:
-            record = self.parse_url(request.url)
-            # pydeno converts lists, not tuples (the cache holds tuples).
-            event["urlRecord"] = None if record is None else list(record)
+            event["urlRecord"] = self.parse_url(request.url)  # a shared tuple: JSON makes it an array
         self.push_event(event)
         return ctx
 
