@@ -76,3 +76,30 @@ def test_any_other_exception_reaches_js_as_an_internal_error_logged_under_its_re
     assert record.level == "error"
     assert f"reference = {match[1]}" in record.message
     assert "KeyError: 'a bug'" in record.message
+
+
+def test_warming_a_blank_isolate_runs_the_dispatch_path_without_a_single_op() -> None:
+    called: list[str] = []
+
+    def counting(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def op(*args: Any) -> Any:
+            called.append(name)
+            return fn(*args)
+
+        return op
+
+    ops = {name: counting(name, fn) for name, fn in OPS.items() if not asyncio.iscoroutinefunction(fn)}
+
+    async def main() -> str:
+        host = IsolateHost(HostConfig("blank"), asyncio.get_running_loop(), lambda record: None)
+        isolate = Isolate(host, ops={**OPS, **ops}, boot=False)
+        try:
+            isolate.warm()
+            return str(isolate.eval("typeof globalThis.__isolet_warm"))
+        finally:
+            isolate.close()
+
+    # The stand-in request is answered inside the call (a whole reply), so
+    # nothing reaches Python; the hook stays until boot removes it.
+    assert asyncio.run(main()) == "function"
+    assert called == []
