@@ -82,7 +82,7 @@ async def cold(worker_dir: Path, samples: int, use_pool: bool) -> dict[str, Any]
     starts, firsts = [], []
     for _ in range(samples):
         if pool is not None:
-            pool.fill_now()
+            await pool.fill()  # created and warmed, outside the timing
         gc.collect()
         w, started, first = await _first_response(spec)
         starts.append(started)

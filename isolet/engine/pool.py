@@ -17,13 +17,16 @@ modules and delay exactly the cold start the pool is for (measured: 15 ms
 instead of 2 ms), so it waits ``REFILL_DELAY_S``. ``close()`` frees the
 isolates still waiting, on that thread.
 
-A blank isolate is also warmed before it waits (``Isolate.warm``): the
-request path (Request from the wire, Headers, Response, the response to the
-wire) runs once, so V8 has compiled it when the Worker's first request comes.
-V8 compiles each function on its first call and the snapshot keeps no
-compiled code: the first request in a fresh isolate took 2.6 ms against
-0.14 ms later; pooled cold start p50 4.92 -> 4.03-4.21 ms (bench/inproc.py
-cold --pool, one CPU).
+A blank isolate is also warmed before it waits (``Isolate.warm``): a
+request runs through the synchronous dispatch path to a stand-in Worker, so
+V8 has compiled that path when the Worker's first request comes. V8
+compiles each function on its first call and the snapshot keeps no compiled
+code: the first request in a fresh isolate took 2.6 ms against 0.14 ms
+later; pooled cold start p50 4.92 -> 4.03-4.21 ms (bench/inproc.py cold
+--pool, one CPU). Then, in a task of the loop, one async op round trip
+(``Isolate.warm_async``), which the Worker's dispatch loop would otherwise
+pay at its start (0.87 ms for a fresh runtime's first, 0.24-0.30 later);
+``fill()`` waits for it, ``fill_now()`` does not.
 
 The pool is off unless enabled: ``enable(loop, size)``, or
 ``ISOLET_ISOLATE_POOL=<size>`` in the environment, read the first time a
@@ -61,6 +64,7 @@ class IsolatePool:
         self.size = size
         self.heap_limit = heap_limit
         self._idle: deque[Isolate] = deque()
+        self._warming: set[asyncio.Task[None]] = set()
         self._fill_pending = False
         self.closed = False
         self.created = 0
@@ -69,6 +73,11 @@ class IsolatePool:
 
     def __len__(self) -> int:
         return len(self._idle)
+
+    @property
+    def warming(self) -> int:
+        """How many waiting isolates are still making their async warm-up round trip."""
+        return len(self._warming)
 
     def take(self, heap_limit: int) -> Isolate | None:
         """An unclaimed isolate with that heap limit, or None (the caller makes its own).
@@ -85,9 +94,18 @@ class IsolatePool:
         return isolate
 
     def fill_now(self) -> None:
-        """Create isolates until the pool is full (blocks the loop ~8 ms per isolate)."""
+        """Create isolates until the pool is full (blocks the loop ~8 ms per isolate).
+
+        Their async warm-up is left running in tasks of the loop (``fill()`` waits for it).
+        """
         while not self.closed and len(self._idle) < self.size:
             self._add_one()
+
+    async def fill(self) -> None:
+        """``fill_now()``, then wait until every waiting isolate is warmed."""
+        self.fill_now()
+        if self._warming:
+            await asyncio.wait(set(self._warming))
 
     def schedule_fill(self) -> None:
         if self._fill_pending or self.closed or len(self._idle) >= self.size:
@@ -108,6 +126,16 @@ class IsolatePool:
         isolate.warm()
         self._idle.append(isolate)
         self.created += 1
+        # A Worker may claim it before this ends: its own first async call
+        # then waits behind the warm-up (pydeno runs async calls one at a time).
+        task = self.loop.create_task(isolate.warm_async())
+        self._warming.add(task)
+        task.add_done_callback(self._warmed)
+
+    def _warmed(self, task: asyncio.Task[None]) -> None:
+        self._warming.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved: an isolate closed while warming fails it, harmlessly
 
     def close(self) -> None:
         """Free every unclaimed isolate (on the loop's thread); the pool hands out no more."""

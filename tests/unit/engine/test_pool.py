@@ -42,6 +42,27 @@ def test_a_worker_takes_a_blank_isolate_from_its_loops_pool_and_answers() -> Non
     assert answer == (200, b"Hello, World!\n")
 
 
+def test_fill_waits_for_the_async_warm_up_and_a_claim_during_it_still_answers() -> None:
+    async def main() -> tuple[int, int, int, tuple[int, bytes]]:
+        loop = asyncio.get_running_loop()
+        pool = pools.enable(loop, 2)
+        try:
+            pool.fill_now()
+            started = pool.warming  # the round trips run in tasks of the loop
+            worker = WorkerInstance(HELLO, lambda record: None)
+            await worker.start()  # claims an isolate whose warm-up may still run
+            answer = await _answer(worker)
+            await worker.stop(grace=1)
+            await pool.fill()
+            return started, pool.warming, len(pool), answer
+        finally:
+            pools.disable(loop)
+
+    started, left, waiting, answer = asyncio.run(main())
+    assert started == 2 and left == 0 and waiting == 2
+    assert answer == (200, b"Hello, World!\n")
+
+
 def test_a_worker_with_another_heap_limit_makes_its_own_isolate() -> None:
     async def main() -> tuple[int, int, tuple[int, bytes]]:
         loop = asyncio.get_running_loop()
