@@ -23,7 +23,6 @@ from typing import Any
 
 from isolet.engine.isolate import Isolate
 from isolet.engine.modules import INTERNALS, ModuleGraph
-from isolet.engine.snapshot import RuntimeSource, build_snapshot, runtime_source
 from isolet.observability.logs import LogRecord
 from isolet.runtime.host import HostConfig, IsolateHost
 
@@ -37,10 +36,15 @@ class JSRuntime:
         return await self.isolate.eval_async(f"(async () => {{\n{body}\n}})()")
 
 
+# Run before boot (which deletes __isolet_internals), in an isolate from the
+# one runtime snapshot. Not a second snapshot with this script in it: V8
+# shares its read-only heap between the isolates of a process, and an
+# isolate made from another snapshot while one from the first was still
+# alive crashed the run (a SIGSEGV, or a failed V8 CHECK, in pydeno's
+# runtime thread as it created the isolate; 3 of 6 full runs on 2026-11-27).
 _KEEP_INTERNALS = (
-    "99_zz_test_keep_internals.js",
     'Object.defineProperty(globalThis, "__test_internals", '
-    "{ value: globalThis.__isolet_internals, enumerable: false });",
+    "{ value: globalThis.__isolet_internals, enumerable: false }); void 0;"
 )
 
 
@@ -53,11 +57,11 @@ async def js_runtime(
     def sink(record: LogRecord) -> None:
         logs.append((record.level, record.message))
 
-    snapshot = None
-    if expose_internals:
-        snapshot = build_snapshot(RuntimeSource(runtime_source().files + (_KEEP_INTERNALS,)))
     host = IsolateHost(HostConfig("test", info or {}), asyncio.get_running_loop(), sink)
-    isolate = Isolate(host, snapshot=snapshot)
+    isolate = Isolate(host, boot=False)
+    if expose_internals:
+        isolate.eval(_KEEP_INTERNALS)
+    isolate.boot()
     try:
         yield JSRuntime(isolate, logs)
     finally:
