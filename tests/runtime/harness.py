@@ -41,7 +41,8 @@ class JSRuntime:
 # shares its read-only heap between the isolates of a process, and an
 # isolate made from another snapshot while one from the first was still
 # alive crashed the run (a SIGSEGV, or a failed V8 CHECK, in pydeno's
-# runtime thread as it created the isolate; 3 of 6 full runs on 2026-11-27).
+# runtime thread as it created the isolate; 6 of about 22 full runs on
+# 2026-11-27, none of 4 since).
 _KEEP_INTERNALS = (
     'Object.defineProperty(globalThis, "__test_internals", '
     "{ value: globalThis.__isolet_internals, enumerable: false }); void 0;"
