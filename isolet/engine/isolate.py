@@ -91,14 +91,17 @@ class Isolate:
         *,
         heap_limit: int = DEFAULT_HEAP_LIMIT_BYTES,
         ops: Mapping[str, Callable[..., Any]] | None = None,
-        snapshot: bytes | None = None,
         boot: bool = True,
     ) -> None:
         flags.apply()  # before the first isolate or snapshot of the process
         self.host = host
         self.heap_limit = heap_limit
         config = RuntimeConfig(
-            snapshot=snapshot or build_snapshot(),
+            # Always the one runtime snapshot: V8 shares its read-only heap
+            # between a process's isolates, and an isolate made from another
+            # snapshot while one from the first is alive crashes the process
+            # (pydeno's runtime thread, SIGSEGV or a failed V8 CHECK).
+            snapshot=build_snapshot(),
             max_heap_size=heap_limit,
             max_serialization_bytes=MAX_CROSSING_BYTES,
         )
